@@ -1,0 +1,134 @@
+//! What a rule reports: a finding at a span of a file, with an optional fix.
+
+use crate::source::Span;
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is; `Off` disables a rule.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "off" => Some(Severity::Off),
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// A place in a file: the file's path relative to the lint root (with `/`), and a byte span.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub path: String,
+    pub span: Span,
+}
+
+/// A second labelled place, typically the source language's counterpart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub location: Location,
+    pub label: String,
+}
+
+/// Whether a fix can be applied without a human looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+/// One replacement of a byte span of the diagnostic's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+/// A finding. `severity` starts as the rule's configured severity and is set by the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub location: Location,
+    /// Short text shown under the span.
+    pub label: String,
+    /// One sentence that says what is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` at `span` of `path`; the engine sets the severity.
+    pub fn new(rule: &'static str, path: &str, span: Span, message: impl Into<String>) -> Self {
+        Self {
+            rule,
+            severity: Severity::Off,
+            location: Location {
+                path: path.to_owned(),
+                span,
+            },
+            label: String::new(),
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, path: &str, span: Span, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            location: Location {
+                path: path.to_owned(),
+                span,
+            },
+            label: label.into(),
+        });
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}
