@@ -3,6 +3,18 @@
 //! The pipeline: `discover` finds the files and pairs translations with their source,
 //! `parse` turns each file into a `model::Document`, `rules` check documents alone, in pairs
 //! and across the corpus, `online` verifies external links, and `output` renders diagnostics.
+//! `lint` runs the pipeline; `app` runs the command line.
 
+pub mod app;
+pub mod cli;
+pub mod config;
 pub mod diagnostic;
+pub mod discover;
+pub mod html;
+pub mod lint;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod rules;
+pub mod site;
 pub mod source;

@@ -1,0 +1,194 @@
+//! `l10nlint.toml`: found by walking up from the linted path, or given with `--config`.
+//! Unknown keys are errors that point at the key.
+
+use crate::diagnostic::Severity;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+pub const FILE_NAME: &str = "l10nlint.toml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// The locale translations are made from.
+    #[serde(default)]
+    pub source_locale: Option<String>,
+    /// Only these locales are linted (all detected ones when empty).
+    #[serde(default)]
+    pub locales: Vec<String>,
+    /// Where pages live; detected when empty.
+    #[serde(default)]
+    pub layouts: Vec<LayoutConfig>,
+    /// Globs (relative to the root) of files to lint; everything recognised when empty.
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(default)]
+    pub site: SiteConfig,
+    /// Per-rule settings: `[rules.<id>]` with `severity` and the rule's own options.
+    #[serde(default)]
+    pub rules: BTreeMap<String, Spanned<toml::Table>>,
+    /// Rules switched off for files matching a glob: `"es/legacy/**" = ["link-parity"]`.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LayoutConfig {
+    /// A glob with one `{locale}` placeholder: `{locale}/**/*.md`, `docs/**/*.{locale}.md`.
+    pub pattern: String,
+    /// Where source pages live when their path has no locale: `_articles/**/*.md`.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SiteConfig {
+    /// How headings become ids: `kramdown-gfm` (Jekyll's default), `kramdown`, `github`.
+    #[serde(default)]
+    pub heading_ids: Option<String>,
+    /// Prefix of generated heading ids (kramdown's `auto_id_prefix`).
+    #[serde(default)]
+    pub heading_id_prefix: Option<String>,
+    /// The URL path the site is served under (Jekyll's `baseurl`).
+    #[serde(default)]
+    pub baseurl: Option<String>,
+}
+
+/// A configuration problem, with the byte span of the offending text when known.
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub span: Option<std::ops::Range<usize>>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl Config {
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            path: path.to_owned(),
+            span: None,
+            message: format!("cannot read the config file: {err}"),
+        })?;
+        Self::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|err| ConfigError {
+            path: path.to_owned(),
+            span: err.span(),
+            message: err.message().to_owned(),
+        })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), ConfigError> {
+        for (id, table) in &self.rules {
+            if let Some(value) = table.get_ref().get("severity") {
+                let valid = value.as_str().and_then(Severity::parse).is_some();
+                if !valid {
+                    return Err(ConfigError {
+                        path: path.to_owned(),
+                        span: Some(table.span()),
+                        message: format!(
+                            "`rules.{id}.severity` must be one of off, info, warning, error"
+                        ),
+                    });
+                }
+            }
+        }
+        for layout in &self.layouts {
+            let placeholders = layout.pattern.matches("{locale}").count();
+            if placeholders != 1 {
+                return Err(ConfigError {
+                    path: path.to_owned(),
+                    span: None,
+                    message: format!(
+                        "layout pattern `{}` must contain `{{locale}}` exactly once",
+                        layout.pattern
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The configured severity of a rule, if any.
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        let table = self.rules.get(rule)?;
+        Severity::parse(table.get_ref().get("severity")?.as_str()?)
+    }
+
+    /// The rule's options: its `[rules.<id>]` table without `severity`.
+    pub fn rule_options(&self, rule: &str) -> toml::Table {
+        let mut options = self
+            .rules
+            .get(rule)
+            .map(|table| table.get_ref().clone())
+            .unwrap_or_default();
+        options.remove("severity");
+        options
+    }
+
+    pub fn source_locale(&self) -> &str {
+        self.source_locale.as_deref().unwrap_or("en")
+    }
+}
+
+/// The nearest `l10nlint.toml` in `start` or one of its parents.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let start = if start.is_file() { start.parent()? } else { start };
+    start
+        .ancestors()
+        .map(|directory| directory.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_position() {
+        let text = "source-locale = \"en\"\nsource-lcale = \"de\"\n";
+        let err = Config::parse(text, Path::new("l10nlint.toml")).unwrap_err();
+        assert!(err.message.contains("unknown field `source-lcale`"), "{}", err.message);
+        assert_eq!(&text[err.span.unwrap()], "source-lcale");
+    }
+
+    #[test]
+    fn rule_severity_and_options() {
+        let text = "[rules.front-matter-lang-mismatch]\nseverity = \"warning\"\nkey = \"language\"\n";
+        let config = Config::parse(text, Path::new("x")).unwrap();
+        assert_eq!(config.severity("front-matter-lang-mismatch"), Some(Severity::Warning));
+        let options = config.rule_options("front-matter-lang-mismatch");
+        assert_eq!(options.get("key").unwrap().as_str(), Some("language"));
+        assert!(options.get("severity").is_none());
+    }
+
+    #[test]
+    fn invalid_severity_is_an_error() {
+        let text = "[rules.x]\nseverity = \"loud\"\n";
+        assert!(Config::parse(text, Path::new("x")).is_err());
+    }
+
+    #[test]
+    fn a_layout_needs_one_locale_placeholder() {
+        let text = "[[layouts]]\npattern = \"docs/**/*.md\"\n";
+        assert!(Config::parse(text, Path::new("x")).is_err());
+    }
+}

@@ -1,0 +1,288 @@
+//! The engine: discover → parse (in parallel) → rules → filtered, sorted diagnostics.
+
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::discover::Corpus;
+use crate::model::Document;
+use crate::parse;
+use crate::rules::{self, CorpusContext, DocumentContext, PageContext, Rule, TranslationContext};
+use crate::site::{Site, SiteSettings};
+use crate::source::SourceText;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The id under which files that cannot be read are reported.
+pub const UNREADABLE_FILE: &str = "file-unreadable";
+
+/// What to lint and how.
+#[derive(Debug, Clone, Default)]
+pub struct LintRequest {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Where the config came from, for error messages.
+    pub config_path: Option<PathBuf>,
+    /// Report only diagnostics in these files (relative to the root) or under these folders.
+    pub only: Option<BTreeSet<String>>,
+    /// Rule ids or categories to run instead of the defaults (`ALL` for every rule).
+    pub select: Vec<String>,
+    /// Rule ids or categories not to run.
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct LintOutcome {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files_checked: usize,
+}
+
+#[derive(Debug)]
+pub enum LintError {
+    Config(ConfigError),
+    Usage(String),
+}
+
+impl std::fmt::Display for LintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LintError::Config(err) => err.fmt(f),
+            LintError::Usage(message) => f.write_str(message),
+        }
+    }
+}
+
+struct ActiveRule {
+    rule: Box<dyn Rule>,
+    severity: Severity,
+}
+
+/// Lints a site.
+pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
+    let rules = active_rules(request)?;
+    let ignores = PerFileIgnores::new(&request.config)?;
+    let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
+    let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
+
+    let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
+        .into_par_iter()
+        .map(|index| parse_and_check(&corpus, index, &settings, &rules))
+        .collect();
+    let (documents, mut diagnostics): (Vec<Document>, Vec<Vec<Diagnostic>>) =
+        parsed.into_iter().unzip();
+    let site = Site {
+        corpus: &corpus,
+        documents: &documents,
+        settings: &settings,
+    };
+    let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
+        .into_par_iter()
+        .map(|index| check_page(&site, index, &rules))
+        .collect();
+    diagnostics.extend(per_page);
+    let corpus_context = CorpusContext { site: &site };
+    for active in &rules {
+        let mut found = Vec::new();
+        active.rule.check_corpus(&corpus_context, &mut found);
+        diagnostics.push(found);
+    }
+    diagnostics.push(
+        corpus
+            .problems
+            .iter()
+            .map(|problem| Diagnostic::new(UNREADABLE_FILE, &problem.path, 0..0, &problem.message))
+            .collect(),
+    );
+
+    let severities: HashMap<&str, Severity> = rules
+        .iter()
+        .map(|active| (active.rule.id(), active.severity))
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .flatten()
+        .filter(|diagnostic| wanted(request, &ignores, diagnostic))
+        .filter_map(|mut diagnostic| {
+            diagnostic.severity = *severities
+                .get(diagnostic.rule)
+                .unwrap_or(&Severity::Error);
+            Some(diagnostic)
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        (&a.location.path, a.location.span.start, a.rule, &a.message).cmp(&(
+            &b.location.path,
+            b.location.span.start,
+            b.rule,
+            &b.message,
+        ))
+    });
+    diagnostics.dedup();
+    Ok(LintOutcome {
+        diagnostics,
+        files_checked: corpus.files.len(),
+    })
+}
+
+/// Reads and parses one file, and runs the rules that need its text.
+fn parse_and_check(
+    corpus: &Corpus,
+    index: usize,
+    settings: &SiteSettings,
+    rules: &[ActiveRule],
+) -> (Document, Vec<Diagnostic>) {
+    let file = &corpus.files[index];
+    let source = match read_source(&corpus.root.join(&file.path)) {
+        Ok(source) => source,
+        Err(problem) => {
+            let diagnostic = Diagnostic::new(UNREADABLE_FILE, &file.path, 0..0, problem.message)
+                .help(problem.help);
+            return (Document::default(), vec![diagnostic]);
+        }
+    };
+    let document = parse::parse(file.kind, source.text(), &settings.heading_ids);
+    let context = DocumentContext {
+        page: rules::Page {
+            file,
+            document: &document,
+        },
+        text: source.text(),
+    };
+    let mut diagnostics = Vec::new();
+    for active in rules {
+        active.rule.check_document(&context, &mut diagnostics);
+    }
+    (document, diagnostics)
+}
+
+fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let page = site.page(index);
+    let page_context = PageContext { page, site };
+    let source = site.source_of(index);
+    for active in rules {
+        active.rule.check_page(&page_context, &mut diagnostics);
+        if let Some(source) = source {
+            let context = TranslationContext {
+                translation: page,
+                source,
+                site,
+            };
+            active.rule.check_translation(&context, &mut diagnostics);
+        }
+    }
+    diagnostics
+}
+
+/// Why a file could not be read, said for a diagnostic.
+pub struct ReadProblem {
+    pub message: String,
+    pub help: String,
+}
+
+/// Reads a file as UTF-8 text.
+pub fn read_source(path: &Path) -> Result<SourceText, ReadProblem> {
+    let bytes = std::fs::read(path).map_err(|err| ReadProblem {
+        message: format!("cannot read this file: {err}"),
+        help: "check that the file exists and is readable".to_owned(),
+    })?;
+    SourceText::from_bytes(bytes).map_err(|err| ReadProblem {
+        message: format!(
+            "this file is not valid UTF-8 (first invalid byte at offset {}, line {})",
+            err.offset, err.line
+        ),
+        help: "save the file as UTF-8".to_owned(),
+    })
+}
+
+fn wanted(request: &LintRequest, ignores: &PerFileIgnores, diagnostic: &Diagnostic) -> bool {
+    let path = &diagnostic.location.path;
+    let selected = request.only.as_ref().is_none_or(|only| {
+        only.iter()
+            .any(|wanted| path == wanted || path.starts_with(&format!("{wanted}/")) || wanted.is_empty())
+    });
+    selected && !ignores.ignores(path, diagnostic.rule)
+}
+
+/// The rules to run, each built with its options and given its severity.
+fn active_rules(request: &LintRequest) -> Result<Vec<ActiveRule>, LintError> {
+    let config = &request.config;
+    let config_error = |span, message| {
+        LintError::Config(ConfigError {
+            path: request.config_path.clone().unwrap_or_default(),
+            span,
+            message,
+        })
+    };
+    for (id, table) in &config.rules {
+        if rules::find(id).is_none() {
+            return Err(config_error(
+                Some(table.span()),
+                format!("unknown rule `{id}` (see `l10nlint rules`)"),
+            ));
+        }
+    }
+    for selector in request.select.iter().chain(&request.ignore) {
+        if !rules::RULES.iter().any(|entry| rules::selects(selector, &entry.meta)) {
+            return Err(LintError::Usage(format!(
+                "`{selector}` is neither a rule nor a category (see `l10nlint rules`)"
+            )));
+        }
+    }
+    let mut active = Vec::new();
+    for entry in rules::RULES {
+        let meta = &entry.meta;
+        let configured = config.severity(meta.id);
+        let enabled = if request.select.is_empty() {
+            configured.map_or(meta.enabled, |severity| severity != Severity::Off)
+        } else {
+            request.select.iter().any(|selector| rules::selects(selector, meta))
+                && configured != Some(Severity::Off)
+        };
+        if !enabled || request.ignore.iter().any(|selector| rules::selects(selector, meta)) {
+            continue;
+        }
+        let rule = (entry.build)(&config.rule_options(meta.id)).map_err(|message| {
+            config_error(
+                config.rules.get(meta.id).map(|table| table.span()),
+                format!("[rules.{}]: {message}", meta.id),
+            )
+        })?;
+        active.push(ActiveRule {
+            rule,
+            severity: configured.unwrap_or(meta.severity),
+        });
+    }
+    Ok(active)
+}
+
+/// `[per-file-ignores]`: rules switched off for files matching a glob.
+struct PerFileIgnores {
+    globs: GlobSet,
+    rules: Vec<Vec<String>>,
+}
+
+impl PerFileIgnores {
+    fn new(config: &Config) -> Result<Self, LintError> {
+        let mut builder = GlobSetBuilder::new();
+        let mut rules = Vec::new();
+        for (glob, ignored) in &config.per_file_ignores {
+            let glob = Glob::new(glob)
+                .map_err(|err| LintError::Usage(format!("per-file-ignores: invalid glob `{glob}`: {err}")))?;
+            builder.add(glob);
+            rules.push(ignored.clone());
+        }
+        let globs = builder
+            .build()
+            .map_err(|err| LintError::Usage(err.to_string()))?;
+        Ok(Self { globs, rules })
+    }
+
+    fn ignores(&self, path: &str, rule: &str) -> bool {
+        self.globs.matches(path).into_iter().any(|index| {
+            self.rules[index].iter().any(|ignored| {
+                rules::find(rule).is_some_and(|entry| rules::selects(ignored, &entry.meta))
+            })
+        })
+    }
+}

@@ -1,0 +1,108 @@
+//! Reporting: one emitter per format. Nothing else in the library prints.
+
+mod concise;
+mod human;
+mod json;
+pub mod rule_docs;
+
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::lint::read_source;
+use crate::source::{Position, SourceText};
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Annotated source snippets (default).
+    Human,
+    /// One line per diagnostic: `path:line:col: severity[rule] message`.
+    Concise,
+    /// A JSON array of diagnostics.
+    Json,
+}
+
+/// How to write paths and whether to colour.
+pub struct ReportOptions {
+    /// Shown before each root-relative path, e.g. `fixtures/demo-site/` (empty at the root).
+    pub path_prefix: String,
+    pub color: bool,
+    /// Terminal width for the human format.
+    pub width: usize,
+}
+
+/// Reads the files that diagnostics point into, once each.
+pub struct Sources {
+    root: PathBuf,
+    texts: HashMap<String, Option<SourceText>>,
+}
+
+impl Sources {
+    pub fn new(root: PathBuf) -> Self {
+        Self {
+            root,
+            texts: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, path: &str) -> Option<&SourceText> {
+        let root = &self.root;
+        self.texts
+            .entry(path.to_owned())
+            .or_insert_with(|| read_source(&root.join(path)).ok())
+            .as_ref()
+    }
+
+    /// The start and end positions of a location (end is exclusive, like the span).
+    pub fn range(&mut self, location: &Location) -> (Position, Position) {
+        match self.get(&location.path) {
+            Some(source) => (
+                source.position(location.span.start),
+                source.position(location.span.end),
+            ),
+            None => (Position { line: 1, column: 1 }, Position { line: 1, column: 1 }),
+        }
+    }
+}
+
+/// Writes `diagnostics` in `format`.
+pub fn report(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    sources: &mut Sources,
+    options: &ReportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::write(diagnostics, sources, options, out),
+        Format::Concise => concise::write(diagnostics, sources, options, out),
+        Format::Json => json::write(diagnostics, sources, options, out),
+    }
+}
+
+/// `Found 3 diagnostics (1 error, 2 warnings) in 12 files.`
+pub fn summary(diagnostics: &[Diagnostic], files_checked: usize) -> String {
+    let count = |severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    let files = plural(files_checked, "file", "files");
+    if diagnostics.is_empty() {
+        return format!("No problems found in {files}.");
+    }
+    let parts: Vec<String> = [
+        (Severity::Error, "error", "errors"),
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Info, "info", "info"),
+    ]
+    .into_iter()
+    .filter(|(severity, _, _)| count(*severity) > 0)
+    .map(|(severity, one, many)| plural(count(severity), one, many))
+    .collect();
+    format!(
+        "Found {} ({}) in {files}.",
+        plural(diagnostics.len(), "diagnostic", "diagnostics"),
+        parts.join(", ")
+    )
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -1,0 +1,69 @@
+//! `lang:` that does not name the locale the file belongs to.
+
+use crate::discover::locale::same_locale;
+use crate::rules::prelude::*;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+struct Options {
+    /// The front matter key that holds the page's language.
+    key: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { key: "lang".to_owned() }
+    }
+}
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    let options: Options = options(table)?;
+    Ok(Box::new(FrontMatterLangMismatch { key: options.key }))
+}
+
+struct FrontMatterLangMismatch {
+    key: String,
+}
+
+impl Rule for FrontMatterLangMismatch {
+    fn id(&self) -> &'static str {
+        "front-matter-lang-mismatch"
+    }
+
+    fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
+        let page = context.page;
+        let (Some(locale), Some(front_matter)) =
+            (page.file.locale.as_deref(), page.document.front_matter.parsed())
+        else {
+            return;
+        };
+        let Some(entry) = front_matter.get(&self.key) else {
+            return;
+        };
+        let Some(written) = entry.value.as_str() else {
+            return;
+        };
+        if same_locale(written, locale) {
+            return;
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                self.id(),
+                page.path(),
+                entry.value_span.clone(),
+                format!("`{}: {written}` does not match the page's locale `{locale}`", self.key),
+            )
+            .label(format!("expected `{locale}`"))
+            .help(format!("set `{}: {locale}`", self.key))
+            .fix(Fix {
+                applicability: Applicability::Safe,
+                description: format!("set `{}` to `{locale}`", self.key),
+                edits: vec![Edit {
+                    span: entry.value_span.clone(),
+                    replacement: locale.to_owned(),
+                }],
+            }),
+        );
+    }
+}

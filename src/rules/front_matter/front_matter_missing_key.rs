@@ -1,0 +1,48 @@
+//! A front matter key of the source page that the translation lacks.
+
+use crate::rules::prelude::*;
+
+pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    without_options(options, FrontMatterMissingKey)
+}
+
+struct FrontMatterMissingKey;
+
+impl Rule for FrontMatterMissingKey {
+    fn id(&self) -> &'static str {
+        "front-matter-missing-key"
+    }
+
+    fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
+        let (Some(source), Some(translation)) = (
+            context.source.document.front_matter.parsed(),
+            context.translation.document.front_matter.parsed(),
+        ) else {
+            return;
+        };
+        for entry in &source.entries {
+            if translation.get(&entry.key).is_some() {
+                continue;
+            }
+            diagnostics.push(
+                Diagnostic::new(
+                    self.id(),
+                    context.translation.path(),
+                    translation.closing.clone(),
+                    format!("front matter lacks `{}`, which the source page has", entry.key),
+                )
+                .label(format!("`{}` belongs before this line", entry.key))
+                .help(format!(
+                    "add `{}: {}` (translated if it is text)",
+                    entry.key,
+                    entry.value.display()
+                ))
+                .related(
+                    context.source.path(),
+                    entry.key_span.start..entry.value_span.end.max(entry.key_span.end),
+                    format!("`{}` has `{}` here", context.source.path(), entry.key),
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The site around the pages: its settings (`_config.yml`), and lookups across pages.
+
+pub mod heading_ids;
+pub mod hosts;
+pub mod settings;
+
+use crate::discover::Corpus;
+use crate::model::Document;
+use crate::rules::Page;
+pub use settings::SiteSettings;
+
+/// Every linted page with its model, and the site's settings.
+pub struct Site<'a> {
+    pub corpus: &'a Corpus,
+    /// Parallel to `corpus.files`.
+    pub documents: &'a [Document],
+    pub settings: &'a SiteSettings,
+}
+
+impl<'a> Site<'a> {
+    pub fn page(&self, index: usize) -> Page<'a> {
+        Page {
+            file: &self.corpus.files[index],
+            document: &self.documents[index],
+        }
+    }
+
+    pub fn pages(&self) -> impl Iterator<Item = Page<'a>> + '_ {
+        (0..self.documents.len()).map(|index| self.page(index))
+    }
+
+    /// The source-language page of the page at `index`.
+    pub fn source_of(&self, index: usize) -> Option<Page<'a>> {
+        self.corpus.source_of(index).map(|source| self.page(source))
+    }
+}

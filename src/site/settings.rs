@@ -1,0 +1,78 @@
+//! Site settings: from `l10nlint.toml`'s `[site]`, else from Jekyll's `_config.yml`.
+
+use crate::config::Config;
+use crate::parse::HeadingIds;
+use crate::parse::yaml::{self, YamlNode, YamlValue};
+use crate::site::heading_ids::HeadingIdStyle;
+use std::path::Path;
+
+#[derive(Debug, Clone, Default)]
+pub struct SiteSettings {
+    pub heading_ids: HeadingIds,
+    /// The URL path the site is served under, without a trailing `/` (`""` at the root).
+    pub baseurl: String,
+    /// A Jekyll `_config.yml` was found.
+    pub is_jekyll: bool,
+}
+
+impl SiteSettings {
+    /// Reads `_config.yml` in `root` if there is one; the config file's `[site]` wins.
+    pub fn load(root: &Path, config: &Config) -> Result<Self, String> {
+        let mut settings = SiteSettings::default();
+        if let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) {
+            settings.is_jekyll = true;
+            if let Ok(Some(jekyll)) = yaml::parse(&text) {
+                settings.apply_jekyll(&jekyll);
+            }
+        } else {
+            settings.heading_ids.style = HeadingIdStyle::GitHub;
+        }
+        if let Some(style) = &config.site.heading_ids {
+            settings.heading_ids.style = style
+                .parse()
+                .map_err(|_| format!("unknown `site.heading-ids` style `{style}`: use kramdown-gfm, kramdown or github"))?;
+        }
+        if let Some(prefix) = &config.site.heading_id_prefix {
+            settings.heading_ids.prefix = prefix.clone();
+        }
+        if let Some(baseurl) = &config.site.baseurl {
+            settings.baseurl = baseurl.trim_end_matches('/').to_owned();
+        }
+        Ok(settings)
+    }
+
+    fn apply_jekyll(&mut self, jekyll: &YamlNode) {
+        if let Some(baseurl) = lookup(jekyll, &["baseurl"]).and_then(scalar) {
+            self.baseurl = baseurl.trim_end_matches('/').to_owned();
+        }
+        // kramdown's default input in Jekyll is GFM; `input: kramdown` switches ids to ASCII.
+        let input = lookup(jekyll, &["kramdown", "input"]).and_then(scalar);
+        self.heading_ids.style = match input {
+            Some(input) if input.eq_ignore_ascii_case("kramdown") => HeadingIdStyle::Kramdown,
+            _ => HeadingIdStyle::KramdownGfm,
+        };
+        if let Some(prefix) = lookup(jekyll, &["kramdown", "auto_id_prefix"]).and_then(scalar) {
+            self.heading_ids.prefix = prefix.to_owned();
+        }
+    }
+}
+
+fn lookup<'a>(node: &'a YamlNode, path: &[&str]) -> Option<&'a YamlNode> {
+    let (first, rest) = path.split_first()?;
+    let YamlValue::Mapping(entries) = &node.value else {
+        return None;
+    };
+    let child = &entries.iter().find(|entry| entry.key == *first)?.node;
+    if rest.is_empty() {
+        Some(child)
+    } else {
+        lookup(child, rest)
+    }
+}
+
+fn scalar(node: &YamlNode) -> Option<&str> {
+    match &node.value {
+        YamlValue::String(text) | YamlValue::Other(text) => Some(text),
+        _ => None,
+    }
+}
