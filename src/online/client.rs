@@ -198,9 +198,19 @@ impl HttpClient {
         if let Some(token) = self.github_token.as_ref().filter(|_| is_github_host(host)) {
             request = request.bearer_auth(token);
         }
-        self.requests_sent.fetch_add(1, Ordering::Relaxed);
-        let response = request.send().await.map_err(|error| classify(&error))?;
-        Ok((response, permit))
+        let sent = request.send().await.map_err(|error| classify(&error));
+        // A request stopped by name resolution (or by the guard in the resolver) never left
+        // the machine, so it does not count as sent.
+        let resolved = !matches!(
+            sent,
+            Err(FetchFailure::DnsNotFound
+                | FetchFailure::DnsTemporary(_)
+                | FetchFailure::Private(_))
+        );
+        if resolved {
+            self.requests_sent.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok((sent?, permit))
     }
 }
 

@@ -167,7 +167,9 @@ pub struct Stats {
     pub unique: usize,
     /// Pages answered from the cache without a request.
     pub from_cache: usize,
-    /// HTTP requests sent, counting every HEAD, GET, redirect hop and retry.
+    /// HTTP requests sent, counting every HEAD, GET, redirect hop and retry, including those
+    /// whose connection failed, but not those stopped before by name resolution or the
+    /// private-address guard.
     pub requests_sent: usize,
     /// URLs whose verdict is `Ok` or `Redirected`.
     pub ok: usize,
