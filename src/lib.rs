@@ -13,6 +13,7 @@ pub mod discover;
 pub mod html;
 pub mod lint;
 pub mod model;
+pub mod online;
 pub mod output;
 pub mod parse;
 pub mod rules;

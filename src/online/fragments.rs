@@ -1,0 +1,120 @@
+//! Which fragments a fetched HTML page can scroll to: the values of its `id` and `name`
+//! attributes.
+
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The anchors of one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Anchors {
+    ids: HashSet<String>,
+    /// GitHub prefixes ids in rendered Markdown with `user-content-` and lets scripts resolve
+    /// the unprefixed fragment, so links written the natural way work there.
+    github_prefixed: bool,
+}
+
+static ANCHOR_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)[\s"'](?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#)
+        .expect("the anchor pattern is valid")
+});
+
+impl Anchors {
+    /// Collect anchors from HTML. A pattern rather than a parser: ids only need the attribute
+    /// syntax, and a page with odd markup still yields its anchors.
+    pub fn from_html(html: &str, github_prefixed: bool) -> Self {
+        let ids = ANCHOR_ATTRIBUTE
+            .captures_iter(html)
+            .filter_map(|captures| captures.get(1).or(captures.get(2)).or(captures.get(3)))
+            .map(|value| value.as_str().to_owned())
+            .collect();
+        Anchors {
+            ids,
+            github_prefixed,
+        }
+    }
+
+    /// Whether a browser following `#fragment` (as written, percent-encoded or not) would
+    /// find its target. The HTML standard makes `#top` scroll to the top of any page, and
+    /// `#:~:text=` fragments search the text rather than naming an element.
+    pub fn contains(&self, fragment: &str) -> bool {
+        let decoded = percent_decode(fragment);
+        if decoded.eq_ignore_ascii_case("top") || decoded.starts_with(":~:") {
+            return true;
+        }
+        self.ids.contains(fragment)
+            || self.ids.contains(&decoded)
+            || (self.github_prefixed && self.ids.contains(&format!("user-content-{decoded}")))
+    }
+}
+
+/// Decode `%XX` escapes; invalid escapes and invalid UTF-8 are kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let escaped = bytes
+            .get(index + 1..index + 3)
+            .filter(|_| bytes[index] == b'%')
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                index += 3;
+            }
+            None => {
+                decoded.push(bytes[index]);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).unwrap_or_else(|_| text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><body>
+        <h1 id="intro">Intro</h1>
+        <h2 ID='Über-uns'>Über uns</h2>
+        <a name=legacy></a>
+        <div data-id="not-an-anchor" class="x"></div>
+        <p>id="in-text"</p>
+    </body></html>"#;
+
+    #[test]
+    fn ids_and_names_in_any_quoting_are_found() {
+        let anchors = Anchors::from_html(PAGE, false);
+        assert!(anchors.contains("intro"));
+        assert!(anchors.contains("Über-uns"));
+        assert!(anchors.contains("legacy"));
+        assert!(!anchors.contains("not-an-anchor"));
+        assert!(!anchors.contains("Intro"), "ids are case-sensitive");
+    }
+
+    #[test]
+    fn percent_encoded_fragments_match_decoded_ids() {
+        let anchors = Anchors::from_html(PAGE, false);
+        assert!(anchors.contains("%C3%9Cber-uns"));
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%zz%41"), "%zzA");
+    }
+
+    #[test]
+    fn top_and_text_fragments_always_resolve() {
+        let anchors = Anchors::from_html("", false);
+        assert!(anchors.contains("top"));
+        assert!(anchors.contains(":~:text=hello"));
+        assert!(!anchors.contains("missing"));
+    }
+
+    #[test]
+    fn github_user_content_prefix() {
+        let html = r#"<h2 id="user-content-install">Install</h2>"#;
+        assert!(Anchors::from_html(html, true).contains("install"));
+        assert!(!Anchors::from_html(html, false).contains("install"));
+    }
+}
