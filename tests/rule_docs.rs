@@ -1,0 +1,177 @@
+//! Every `rules/<id>.md` is a test: each example's files are written to a temporary site,
+//! linted with only that rule selected, and the concise output compared with the example's
+//! `expected` block. `L10NLINT_BLESS=1 cargo test --test rule_docs` rewrites the blocks.
+
+use l10nlint::config::Config;
+use l10nlint::lint::{LintRequest, lint};
+use l10nlint::output::{self, Format, ReportOptions, Sources};
+use std::path::Path;
+
+/// One example: files to write, then the output expected from them.
+struct Example {
+    files: Vec<(String, Vec<u8>)>,
+    expected: String,
+    /// Byte range of the expected block's content in the doc, for blessing.
+    expected_range: std::ops::Range<usize>,
+}
+
+fn check_doc(path: &Path, doc: String) -> datatest_stable::Result<()> {
+    let id = path.file_stem().and_then(|s| s.to_str()).ok_or("doc name")?.to_owned();
+    for section in ["## What it does", "## Why it matters", "## Examples"] {
+        if !doc.contains(section) {
+            return Err(format!("{}: missing section `{section}`", path.display()).into());
+        }
+    }
+    let examples = examples(&doc)?;
+    if !examples.iter().any(|example| !example.expected.is_empty()) {
+        return Err(format!("{}: needs an example that the rule reports", path.display()).into());
+    }
+    if !examples.iter().any(|example| example.expected.is_empty()) {
+        return Err(format!("{}: needs a clean example (empty `expected`)", path.display()).into());
+    }
+    let bless = std::env::var_os("L10NLINT_BLESS").is_some();
+    let mut blessed = doc.clone();
+    let mut failures = Vec::new();
+    for (number, example) in examples.iter().enumerate().rev() {
+        let actual = run_example(&id, example)?;
+        if actual != example.expected {
+            if bless {
+                blessed.replace_range(example.expected_range.clone(), &actual);
+            } else {
+                failures.push(format!(
+                    "example {} of {}:\n--- expected\n{}--- actual\n{}",
+                    number + 1,
+                    path.display(),
+                    example.expected,
+                    actual
+                ));
+            }
+        }
+    }
+    if bless && blessed != doc {
+        std::fs::write(path, blessed)?;
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n").into())
+    }
+}
+
+fn run_example(rule: &str, example: &Example) -> datatest_stable::Result<String> {
+    let site = tempfile::tempdir()?;
+    for (path, content) in &example.files {
+        let target = site.path().join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, content)?;
+    }
+    let config_path = site.path().join("l10nlint.toml");
+    let config = if config_path.exists() {
+        Config::load(&config_path).map_err(|err| err.to_string())?
+    } else {
+        Config::default()
+    };
+    let request = LintRequest {
+        root: site.path().to_owned(),
+        config,
+        config_path: Some(config_path),
+        select: vec![rule.to_owned()],
+        ..LintRequest::default()
+    };
+    let outcome = lint(&request).map_err(|err| err.to_string())?;
+    let mut rendered = Vec::new();
+    let options = ReportOptions {
+        path_prefix: String::new(),
+        color: false,
+        width: 100,
+    };
+    let mut sources = Sources::new(site.path().to_owned());
+    output::report(Format::Concise, &outcome.diagnostics, &mut sources, &options, &mut rendered)?;
+    Ok(String::from_utf8(rendered)?)
+}
+
+/// Reads the examples after `## Examples`: "`path`:" lines each followed by a fenced block,
+/// closed by a fenced block whose info string is `expected`.
+fn examples(doc: &str) -> datatest_stable::Result<Vec<Example>> {
+    let start = doc.find("## Examples").ok_or("no Examples section")?;
+    let mut examples = Vec::new();
+    let mut files = Vec::new();
+    let mut pending_path: Option<String> = None;
+    let mut offset = start;
+    let mut lines = doc[start..].split_inclusive('\n');
+    while let Some(line) = lines.next() {
+        let line_start = offset;
+        offset += line.len();
+        let trimmed = line.trim_end();
+        if let Some(path) = trimmed.strip_prefix('`').and_then(|rest| rest.strip_suffix("`:")) {
+            pending_path = Some(path.to_owned());
+            continue;
+        }
+        let fence_len = trimmed.len() - trimmed.trim_start_matches(['`', '~']).len();
+        if fence_len < 3 || trimmed.starts_with("    ") {
+            continue;
+        }
+        let fence = &trimmed[..fence_len];
+        let info = trimmed[fence_len..].trim();
+        let content_start = offset;
+        let mut content_end = offset;
+        let mut closed = false;
+        for inner in lines.by_ref() {
+            offset += inner.len();
+            if inner.trim_end() == fence {
+                closed = true;
+                break;
+            }
+            content_end = offset;
+        }
+        if !closed {
+            return Err(format!("unclosed fence starting at byte {line_start}").into());
+        }
+        let content = doc[content_start..content_end].to_owned();
+        if info == "expected" {
+            examples.push(Example {
+                files: std::mem::take(&mut files),
+                expected: content,
+                expected_range: content_start..content_end,
+            });
+        } else if let Some(path) = pending_path.take() {
+            let bytes = if info == "bytes" {
+                unescape_bytes(&content)
+            } else {
+                content.into_bytes()
+            };
+            files.push((path, bytes));
+        }
+    }
+    if !files.is_empty() {
+        return Err("files after the last `expected` block".into());
+    }
+    Ok(examples)
+}
+
+/// A `bytes` block writes `\xNN` escapes as raw bytes (for files that are not UTF-8).
+fn unescape_bytes(content: &str) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut rest = content;
+    while let Some(at) = rest.find("\\x") {
+        bytes.extend_from_slice(&rest.as_bytes()[..at]);
+        match rest.get(at + 2..at + 4).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+            Some(byte) => {
+                bytes.push(byte);
+                rest = &rest[at + 4..];
+            }
+            None => {
+                bytes.extend_from_slice(b"\\x");
+                rest = &rest[at + 2..];
+            }
+        }
+    }
+    bytes.extend_from_slice(rest.as_bytes());
+    bytes
+}
+
+datatest_stable::harness! {
+    { test = check_doc, root = "rules", pattern = r"\.md$" },
+}
