@@ -5,5 +5,6 @@
 //! and across the corpus, `online` verifies external links, and `output` renders diagnostics.
 
 pub mod diagnostic;
+pub mod html;
 pub mod site;
 pub mod source;
