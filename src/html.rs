@@ -50,8 +50,9 @@ pub struct Attribute<'a> {
 /// The tags of `html` in order; spans are `base_offset` plus the position in `html`.
 ///
 /// Comments, `<!DOCTYPE>`/`<![CDATA[`/`<?…>` declarations and the contents of `<script>` and
-/// `<style>` are skipped. A `<` that does not start a tag name is text. An unterminated tag,
-/// comment or quoted value ends the scan: what follows cannot be told apart from its contents.
+/// `<style>` are skipped. A `<` not followed by a CommonMark tag name (a letter, then letters,
+/// digits and `-`) and whitespace, `/` or `>` is text. An unterminated tag, comment or quoted
+/// value ends the scan: what follows cannot be told apart from its contents.
 pub fn tags(html: &str, base_offset: usize) -> impl Iterator<Item = Tag<'_>> {
     TagScanner {
         html,
@@ -85,7 +86,17 @@ impl<'a> Iterator for TagScanner<'a> {
                     self.position = start + 1;
                     continue;
                 }
-                let Some(tag) = self.scan_tag(start, name_start, is_closing) else {
+                // CommonMark's tag names: a letter, then letters, digits and `-`. This keeps
+                // autolinks such as `<https://x.org>` and `<me@x.org>` from being read as tags.
+                let name_end = name_start
+                    + self.html[name_start..]
+                        .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                        .unwrap_or(self.html.len() - name_start);
+                if !self.html[name_end..].starts_with(ends_name) && name_end < self.html.len() {
+                    self.position = start + 1;
+                    continue;
+                }
+                let Some(tag) = self.scan_tag(start, name_start, name_end, is_closing) else {
                     self.position = self.html.len();
                     return None;
                 };
@@ -121,10 +132,15 @@ impl<'a> TagScanner<'a> {
         };
     }
 
-    fn scan_tag(&self, start: usize, name_start: usize, is_closing: bool) -> Option<Tag<'a>> {
+    fn scan_tag(
+        &self,
+        start: usize,
+        name_start: usize,
+        name_end: usize,
+        is_closing: bool,
+    ) -> Option<Tag<'a>> {
         let html = self.html;
         let bytes = html.as_bytes();
-        let name_end = name_start + html[name_start..].find(ends_name)?;
         let mut tag = Tag {
             name: &html[name_start..name_end],
             span: start + self.base_offset..0,
@@ -382,6 +398,14 @@ mod tests {
         let found = all(html);
         assert_eq!(found.len(), 1);
         assert_eq!(&html[found[0].span.clone()], "<br>");
+    }
+
+    #[test]
+    fn autolinks_and_namespaced_names_are_not_tags() {
+        let html = "<https://example.org> <me@example.org> <o:p></o:p> <my-element a=1>";
+        let found = all(html);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&html[found[0].span.clone()], "<my-element a=1>");
     }
 
     #[test]
