@@ -203,6 +203,7 @@ fn github_base_id(text: &str) -> String {
 /// kramdown's typographic symbols, in the order its scanner tries them at each position:
 /// `---` → —, `--` → –, `...` → …, `\<<` and `\>>` stay literal, `<<` → «, `>>` → ».
 ///
+/// Not for sites with `gfm_quirks: no_auto_typographic`, where kramdown keeps the characters.
 /// Smart quotes are not reproduced: kramdown turns `'` and `"` into ‘ ’ “ ”, but every id
 /// algorithm deletes both the straight and the curly forms, so ids do not depend on it.
 pub fn typographic(text: &str) -> String {
@@ -337,6 +338,8 @@ mod tests {
                     "a  b",
                     "1. Intro",
                     " padded ",
+                    "\u{26a0}\u{fe0f} Warning",
+                    "1\u{fe0f}\u{20e3} Step",
                     "ΣΑΣ",
                 ]
             ),
@@ -348,6 +351,9 @@ mod tests {
                 some("a--b"),
                 some("1-intro"),
                 some("-padded-"),
+                // The emoji goes but its variation selector (a mark) and keycap stay.
+                some("\u{fe0f}-warning"),
+                some("1\u{fe0f}\u{20e3}-step"),
                 some("σασ"),
             ]
         );
