@@ -45,11 +45,42 @@ fn strip_prefix_ignore_ascii_case<'a>(text: &'a str, prefix: &str) -> Option<&'a
 /// path, far more often end a file name: `README.md` (Moldova), `archive.zip`, `clip.mov`,
 /// `setup.py` (Paraguay), `main.rs` (Serbia), `install.sh` (St Helena), `script.pl` (Poland),
 /// `Module.pm`, `Makefile.am`/`.in`, `configure.ac`, `logo.ai`, `page.ps`, `lib.so`,
-/// `main.cc`, `rules.mk`, `Foo.app`. The price is that `docs.rs` or `bun.sh` alone are not
-/// recognised as hosts; a missed check is cheaper than a wrong one.
+/// `main.cc`, `rules.mk`, `Foo.app`, `Main.java`, `main.tf`, `app.js.map`, `player.gd`.
+/// Endings that real hosts use much more, such as `.info`, `.page` or `.pro`, are not listed.
+/// The price is that `docs.rs` or `bun.sh` alone are not recognised as hosts; a missed check is
+/// cheaper than a wrong one.
 const FILE_EXTENSION_TLDS: &[&str] = &[
-    "ac", "ai", "am", "app", "cc", "in", "md", "ml", "mk", "mov", "pl", "pm", "ps", "py", "rs",
-    "sc", "sh", "so", "st", "zip",
+    "ac",
+    "ai",
+    "am",
+    "app",
+    "cab",
+    "cc",
+    "cr",
+    "fish",
+    "gd",
+    "in",
+    "java",
+    "map",
+    "md",
+    "mk",
+    "ml",
+    "mobi",
+    "mov",
+    "pl",
+    "pm",
+    "properties",
+    "ps",
+    "py",
+    "rs",
+    "sc",
+    "sh",
+    "so",
+    "st",
+    "sv",
+    "target",
+    "tf",
+    "zip",
 ];
 
 /// The lowercase host that visible link text names, when the text *is* a URL or host name:
@@ -242,7 +273,6 @@ const SPECIAL_USE_SUFFIXES: &[&str] = &[
     "lan",
     "local",
     "localhost",
-    "onion",
     "test",
 ];
 
@@ -472,6 +502,8 @@ mod tests {
             "setup.py",
             "main.rs",
             "docs.rs",
+            "Main.java",
+            "app.js.map",
             "ASP.NET",
             "Socket.IO",
             "github.io",
