@@ -299,7 +299,7 @@ const COMMON_RATIO: usize = 10;
 /// domain seen 5 times or more needs a 10× lead. Subdomains of one registrable domain
 /// (`de.wikipedia.org`, `en.wikipedia.org`) are never compared, and known distinct pairs plus
 /// the configured ones are never reported.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct HostTypoDetector {
     allowed_pairs: HashSet<(String, String)>,
     host_counts: HashMap<String, usize>,
@@ -328,13 +328,14 @@ impl Site {
             return None;
         }
         let domain = psl::domain(host.as_bytes())?;
-        let domain = std::str::from_utf8(domain.as_bytes()).ok()?;
-        let suffix = std::str::from_utf8(psl::suffix(host.as_bytes())?.as_bytes()).ok()?;
-        let label = domain.strip_suffix(suffix)?.strip_suffix('.')?;
+        let suffix = domain.suffix();
+        let label_bytes = &domain.as_bytes()[..domain.as_bytes().len() - suffix.as_bytes().len()];
         Some(Self {
-            label: label.to_owned(),
-            suffix: suffix.to_owned(),
-            suffix_is_known: psl::suffix(host.as_bytes())?.is_known(),
+            label: std::str::from_utf8(label_bytes.strip_suffix(b".")?)
+                .ok()?
+                .to_owned(),
+            suffix: std::str::from_utf8(suffix.as_bytes()).ok()?.to_owned(),
+            suffix_is_known: suffix.is_known(),
         })
     }
 
@@ -345,12 +346,14 @@ impl Site {
     /// The edit distance between two sites when it is small enough to be a typo, else `None`.
     fn typo_distance(&self, intended: &Site) -> Option<usize> {
         if self.suffix == intended.suffix {
+            let (written_length, intended_length) =
+                (self.label.chars().count(), intended.label.chars().count());
+            // Cheap rejection before the quadratic distance.
+            if written_length.abs_diff(intended_length) > 2 {
+                return None;
+            }
             let distance = damerau_distance(&self.label, &intended.label);
-            let shorter = self
-                .label
-                .chars()
-                .count()
-                .min(intended.label.chars().count());
+            let shorter = written_length.min(intended_length);
             let close = match distance {
                 1 => shorter >= 5,
                 2 => shorter >= 10,
@@ -377,7 +380,7 @@ impl HostTypoDetector {
     /// in either order.
     pub fn new(allowed_pairs: Vec<(String, String)>) -> Self {
         let normalize =
-            |host: &str| registrable_domain(host).unwrap_or_else(|| host.to_lowercase());
+            |host: &str| Site::of(host).map_or_else(|| host.to_lowercase(), |site| site.domain());
         let allowed_pairs = allowed_pairs
             .into_iter()
             .map(|(a, b)| (normalize(&a), normalize(&b)))
@@ -390,7 +393,8 @@ impl HostTypoDetector {
             .collect();
         Self {
             allowed_pairs,
-            ..Self::default()
+            host_counts: HashMap::new(),
+            site_counts: HashMap::new(),
         }
     }
 
@@ -693,16 +697,37 @@ mod tests {
     }
 
     #[test]
+    fn well_known_pairs_are_never_reported() {
+        let detector = detector(&[
+            ("github.com", 50),
+            ("gitlab.com", 1),
+            ("gitea.com", 50),
+            ("gitee.com", 1),
+            ("python.org", 50),
+            ("jython.org", 1),
+        ]);
+        for host in ["gitlab.com", "gitee.com", "jython.org"] {
+            assert_eq!(detector.likely_typo_of(host), None, "{host}");
+        }
+    }
+
+    #[test]
     fn configured_pairs_are_never_reported() {
-        let mut detector = HostTypoDetector::new(vec![(
-            "www.choosealicense.com".to_owned(),
-            "choicealicense.com".to_owned(),
-        )]);
+        let mut detector = HostTypoDetector::new(vec![
+            (
+                "www.choosealicense.com".to_owned(),
+                "choicealicense.com".to_owned(),
+            ),
+            ("example.org".to_owned(), "docs.example.og".to_owned()),
+        ]);
         for _ in 0..10 {
             detector.add("choosealicense.com");
+            detector.add("example.org");
         }
         detector.add("choicealicense.com");
+        detector.add("example.og");
         assert_eq!(detector.likely_typo_of("choicealicense.com"), None);
+        assert_eq!(detector.likely_typo_of("www.example.og"), None);
     }
 
     #[test]
