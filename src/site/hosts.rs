@@ -1,0 +1,744 @@
+//! Host names in URLs and link texts, registrable domains, and likely typos in host names.
+//!
+//! Registrable domains come from the public suffix list (the `psl` crate), *including* its
+//! private section: `alice.github.io` and `bob.github.io` are different sites run by different
+//! people, so for typo detection and for "does the link text match the link" they count as
+//! different domains, just as browsers treat them for cookies.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// The lowercase host of an absolute `http:`, `https:` or `ftp:` URL, or of a protocol-relative
+/// `//host/…` reference. User info and port are dropped, a trailing `.` too; an IPv6 literal
+/// keeps its brackets. Non-ASCII hosts are kept as written (no IDNA).
+pub fn host_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let after_scheme = ["http://", "https://", "ftp://", "//"]
+        .iter()
+        .find_map(|scheme| strip_prefix_ignore_ascii_case(url, scheme))?;
+    // Browsers treat `\` like `/` in these schemes.
+    let authority_end = after_scheme
+        .find(['/', '\\', '?', '#'])
+        .unwrap_or(after_scheme.len());
+    let authority = &after_scheme[..authority_end];
+    let host_and_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = if host_and_port.starts_with('[') {
+        &host_and_port[..=host_and_port.find(']')?]
+    } else {
+        host_and_port
+            .split_once(':')
+            .map_or(host_and_port, |(host, _)| host)
+    };
+    let host = host.strip_suffix('.').unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+fn strip_prefix_ignore_ascii_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// Final labels that are real top-level domains but, in link text without a scheme, `www.` or
+/// path, far more often end a file name: `README.md` (Moldova), `archive.zip`, `clip.mov`,
+/// `setup.py` (Paraguay), `main.rs` (Serbia), `install.sh` (St Helena), `script.pl` (Poland),
+/// `Module.pm`, `Makefile.am`/`.in`, `configure.ac`, `logo.ai`, `page.ps`, `lib.so`,
+/// `main.cc`, `rules.mk`, `Foo.app`, `Main.java`, `main.tf`, `app.js.map`, `player.gd`.
+/// Endings that real hosts use much more, such as `.info`, `.page` or `.pro`, are not listed.
+/// The price is that `docs.rs` or `bun.sh` alone are not recognised as hosts; a missed check is
+/// cheaper than a wrong one.
+const FILE_EXTENSION_TLDS: &[&str] = &[
+    "ac",
+    "ai",
+    "am",
+    "app",
+    "cab",
+    "cc",
+    "cr",
+    "fish",
+    "gd",
+    "in",
+    "java",
+    "map",
+    "md",
+    "mk",
+    "ml",
+    "mobi",
+    "mov",
+    "pl",
+    "pm",
+    "properties",
+    "ps",
+    "py",
+    "rs",
+    "sc",
+    "sh",
+    "so",
+    "st",
+    "sv",
+    "target",
+    "tf",
+    "zip",
+];
+
+/// The lowercase host that visible link text names, when the text *is* a URL or host name:
+/// `https://x.org/path`, `www.x.org`, `chatmail.example.org`, `x.org/path` or `x.org:8080`.
+///
+/// Decisions, all in favour of precision:
+/// - with a scheme (`http`, `https`, `ftp`, `//`), the URL's host is taken as written;
+/// - otherwise the text must be one word whose host part consists of letter, digit and `-`
+///   labels and ends in a known public suffix, with a registrable domain before it (`v1.2`,
+///   `1.2.3`, `e.g.`, `index.html`, `Node.js` are not hosts);
+/// - a final label written with capitals is a product name, not a host: `ASP.NET`, `Socket.IO`
+///   (`Example.com` with a capital first letter still counts);
+/// - a final label in `FILE_EXTENSION_TLDS` counts only with `www.`, a path or a port, so
+///   `README.md` and `archive.zip` are file names;
+/// - anything with `@` is an e-mail address, not a host.
+pub fn host_in_text(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.contains("://") || text.starts_with("//") {
+        return host_of(text);
+    }
+    if text.contains(|c: char| c.is_whitespace() || c == '@') {
+        return None;
+    }
+    let host_end = text.find(['/', '?', '#']).unwrap_or(text.len());
+    let has_path = host_end < text.len();
+    let (host, port) = match text[..host_end].split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (&text[..host_end], None),
+    };
+    if port.is_some_and(|port| port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let is_label = |label: &&str| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if labels.len() < 2 || !labels.iter().all(is_label) {
+        return None;
+    }
+    let last_label = labels[labels.len() - 1];
+    if last_label.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let lowercase_host = host.to_lowercase();
+    let has_www = lowercase_host.starts_with("www.");
+    if FILE_EXTENSION_TLDS.contains(&last_label) && !has_www && !has_path && port.is_none() {
+        return None;
+    }
+    let domain = psl::domain(lowercase_host.as_bytes())?;
+    domain.suffix().is_known().then_some(lowercase_host)
+}
+
+/// The registrable domain (public suffix plus one label) of a host, e.g.
+/// `chatmail.woodpeckersnest.space` → `woodpeckersnest.space`, `de.wikipedia.org` →
+/// `wikipedia.org`, `a.github.io` → `a.github.io` (private suffixes count, see the module
+/// documentation). `None` for IP addresses, bare suffixes and unknown top-level domains.
+pub fn registrable_domain(host: &str) -> Option<String> {
+    let host = host.strip_suffix('.').unwrap_or(host).to_lowercase();
+    let domain = psl::domain(host.as_bytes())?;
+    if !domain.suffix().is_known() {
+        return None;
+    }
+    std::str::from_utf8(domain.as_bytes())
+        .ok()
+        .map(str::to_owned)
+}
+
+/// The Damerau–Levenshtein distance in characters (transpositions count as one edit, and
+/// unlike optimal string alignment an edited substring may be edited again).
+pub fn damerau_distance(a: &str, b: &str) -> usize {
+    strsim::damerau_levenshtein(a, b)
+}
+
+/// How a written host differs from the one probably meant, reduced to the differing labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostEdit {
+    /// The differing label(s) as written, e.g. `woodpeckersnet`.
+    pub written: String,
+    /// The differing label(s) as probably meant, e.g. `woodpeckersnest`.
+    pub expected: String,
+    /// The edit in words: "missing `s`", "extra `o`", "`a` instead of `e`", "`ts` swapped".
+    pub description: String,
+}
+
+impl HostEdit {
+    /// Compares two host names label by label, keeping only the labels that differ.
+    pub fn new(written: &str, expected: &str) -> Self {
+        let written_labels: Vec<&str> = written.split('.').collect();
+        let expected_labels: Vec<&str> = expected.split('.').collect();
+        let (leading, trailing) = common_ends(&written_labels, &expected_labels);
+        let written = written_labels[leading..written_labels.len() - trailing].join(".");
+        let expected = expected_labels[leading..expected_labels.len() - trailing].join(".");
+        let description = describe_edit(&written, &expected);
+        Self {
+            written,
+            expected,
+            description,
+        }
+    }
+}
+
+impl fmt::Display for HostEdit {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            formatter,
+            "`{}` vs `{}` ({})",
+            self.written, self.expected, self.description
+        )
+    }
+}
+
+/// The smallest differing label(s) of two hosts and the edit between them, e.g.
+/// "`woodpeckersnet` vs `woodpeckersnest` (missing `s`)".
+pub fn describe_difference(written: &str, expected: &str) -> String {
+    HostEdit::new(written, expected).to_string()
+}
+
+/// How many items the two sequences share at the start and, not overlapping those, at the end.
+fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let leading = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - leading;
+    let trailing = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    (leading, trailing)
+}
+
+fn describe_edit(written: &str, expected: &str) -> String {
+    let written_chars: Vec<char> = written.chars().collect();
+    let expected_chars: Vec<char> = expected.chars().collect();
+    let (leading, trailing) = common_ends(&written_chars, &expected_chars);
+    let written_middle: String = written_chars[leading..written_chars.len() - trailing]
+        .iter()
+        .collect();
+    let expected_middle: String = expected_chars[leading..expected_chars.len() - trailing]
+        .iter()
+        .collect();
+    let is_swap = written_middle.chars().count() == 2
+        && written_middle.chars().rev().eq(expected_middle.chars());
+    match (written_middle.is_empty(), expected_middle.is_empty()) {
+        (true, true) => "identical".to_owned(),
+        (true, false) => format!("missing `{expected_middle}`"),
+        (false, true) => format!("extra `{written_middle}`"),
+        _ if is_swap => format!("`{written_middle}` swapped"),
+        _ => format!("`{written_middle}` instead of `{expected_middle}`"),
+    }
+}
+
+/// A host that is probably a misspelling of a much more frequent one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypoSuspect {
+    /// The host probably meant: the written host with its domain corrected if that host occurs
+    /// in the corpus, otherwise the frequent registrable domain itself.
+    pub intended_host: String,
+    /// Occurrences of the intended registrable domain, all subdomains together.
+    pub intended_count: usize,
+    /// Occurrences of the written registrable domain, all subdomains together.
+    pub written_count: usize,
+    /// The edit, as from [`describe_difference`].
+    pub description: String,
+}
+
+/// Pairs of real, distinct sites close enough in spelling to look like typos of each other.
+/// Pairs differing only in a real public suffix (`gitlab.com`/`gitlab.io`) need no entry: those
+/// are never compared (see [`HostTypoDetector::likely_typo_of`]).
+const DISTINCT_SITES: &[(&str, &str)] = &[
+    ("wikipedia.org", "wikimedia.org"),
+    ("gitea.com", "gitee.com"),
+    ("gitea.io", "gitee.io"),
+    ("crate.io", "crates.io"),
+    ("python.org", "jython.org"),
+    ("python.org", "cython.org"),
+    ("kubuntu.org", "xubuntu.org"),
+];
+
+/// Top-level names for private and special-use networks: never a misspelt public suffix.
+const SPECIAL_USE_SUFFIXES: &[&str] = &[
+    "example",
+    "home",
+    "i2p",
+    "internal",
+    "invalid",
+    "lan",
+    "local",
+    "localhost",
+    "test",
+];
+
+/// How much more frequent the intended domain must be than the written one.
+const MIN_FREQUENCY_RATIO: usize = 3;
+/// …and by how many occurrences at least.
+const MIN_FREQUENCY_LEAD: usize = 3;
+/// A written domain this frequent is deliberate unless the other is overwhelmingly frequent.
+const COMMON_COUNT: usize = 5;
+/// The "overwhelmingly" above.
+const COMMON_RATIO: usize = 10;
+
+/// Finds hosts in a corpus that are probably typos of much more frequent hosts.
+///
+/// Precision comes first: a false positive makes users turn the check off. Two registrable
+/// domains are compared only as
+/// - the same public suffix with labels at Damerau–Levenshtein distance 1 (both labels at least
+///   5 characters) or 2 (both at least 10), not differing only in digits (`web1`/`web2`); or
+/// - the same label where the written suffix is not a real public suffix and is one edit away
+///   from the other's (`example.og` for `example.org`). Two real suffixes (`.com`/`.co`,
+///   `.de`/`.be`) are both registrable, so they are likely different sites.
+///
+/// and the intended domain must be at least 3× and 3 occurrences more frequent; a written
+/// domain seen 5 times or more needs a 10× lead. Subdomains of one registrable domain
+/// (`de.wikipedia.org`, `en.wikipedia.org`) are never compared, and known distinct pairs plus
+/// the configured ones are never reported.
+#[derive(Debug, Clone)]
+pub struct HostTypoDetector {
+    allowed_pairs: HashSet<(String, String)>,
+    host_counts: HashMap<String, usize>,
+    site_counts: HashMap<Site, usize>,
+}
+
+/// A registrable domain split into the label before the suffix and the suffix.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Site {
+    label: String,
+    suffix: String,
+    suffix_is_known: bool,
+}
+
+impl Site {
+    /// For an unknown top-level domain the last label is taken as the suffix, so that
+    /// `example.og` can be compared with `example.org`.
+    fn of(host: &str) -> Option<Self> {
+        let host = host.strip_suffix('.').unwrap_or(host).to_lowercase();
+        if host.starts_with('[')
+            || host
+                .rsplit('.')
+                .next()
+                .is_some_and(|last| last.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let domain = psl::domain(host.as_bytes())?;
+        let suffix = domain.suffix();
+        let label_bytes = &domain.as_bytes()[..domain.as_bytes().len() - suffix.as_bytes().len()];
+        Some(Self {
+            label: std::str::from_utf8(label_bytes.strip_suffix(b".")?)
+                .ok()?
+                .to_owned(),
+            suffix: std::str::from_utf8(suffix.as_bytes()).ok()?.to_owned(),
+            suffix_is_known: suffix.is_known(),
+        })
+    }
+
+    fn domain(&self) -> String {
+        format!("{}.{}", self.label, self.suffix)
+    }
+
+    /// The edit distance between two sites when it is small enough to be a typo, else `None`.
+    fn typo_distance(&self, intended: &Site) -> Option<usize> {
+        if self.suffix == intended.suffix {
+            let (written_length, intended_length) =
+                (self.label.chars().count(), intended.label.chars().count());
+            // Cheap rejection before the quadratic distance.
+            if written_length.abs_diff(intended_length) > 2 {
+                return None;
+            }
+            let distance = damerau_distance(&self.label, &intended.label);
+            let shorter = written_length.min(intended_length);
+            let close = match distance {
+                1 => shorter >= 5,
+                2 => shorter >= 10,
+                _ => false,
+            };
+            let without_digits = |label: &str| label.replace(|c: char| c.is_ascii_digit(), "");
+            let only_digits_differ = without_digits(&self.label) == without_digits(&intended.label);
+            (close && !only_digits_differ).then_some(distance)
+        } else if self.label == intended.label
+            && !self.suffix_is_known
+            && intended.suffix_is_known
+            && !SPECIAL_USE_SUFFIXES.contains(&self.suffix.as_str())
+            && damerau_distance(&self.suffix, &intended.suffix) == 1
+        {
+            Some(1)
+        } else {
+            None
+        }
+    }
+}
+
+impl HostTypoDetector {
+    /// `allowed_pairs` are hosts or domains that must never be reported as typos of each other,
+    /// in either order.
+    pub fn new(allowed_pairs: Vec<(String, String)>) -> Self {
+        let normalize =
+            |host: &str| Site::of(host).map_or_else(|| host.to_lowercase(), |site| site.domain());
+        let allowed_pairs = allowed_pairs
+            .into_iter()
+            .map(|(a, b)| (normalize(&a), normalize(&b)))
+            .chain(
+                DISTINCT_SITES
+                    .iter()
+                    .map(|(a, b)| ((*a).to_owned(), (*b).to_owned())),
+            )
+            .flat_map(|(a, b)| [(a.clone(), b.clone()), (b, a)])
+            .collect();
+        Self {
+            allowed_pairs,
+            host_counts: HashMap::new(),
+            site_counts: HashMap::new(),
+        }
+    }
+
+    /// Counts one occurrence of `host` (a link's host, as from [`host_of`]).
+    pub fn add(&mut self, host: &str) {
+        let host = host.strip_suffix('.').unwrap_or(host).to_lowercase();
+        if let Some(site) = Site::of(&host) {
+            *self.site_counts.entry(site).or_default() += 1;
+        }
+        *self.host_counts.entry(host).or_default() += 1;
+    }
+
+    /// The much more frequent host that `host` is probably a misspelling of.
+    pub fn likely_typo_of(&self, host: &str) -> Option<TypoSuspect> {
+        let host = host.strip_suffix('.').unwrap_or(host).to_lowercase();
+        let written = Site::of(&host)?;
+        let written_count = self.site_counts.get(&written).copied().unwrap_or(0);
+        let written_domain = written.domain();
+        let (intended, intended_count, _) = self
+            .site_counts
+            .iter()
+            .filter(|(site, count)| {
+                **count >= MIN_FREQUENCY_RATIO * written_count
+                    && **count >= written_count + MIN_FREQUENCY_LEAD
+                    && (written_count < COMMON_COUNT || **count >= COMMON_RATIO * written_count)
+                    && !self
+                        .allowed_pairs
+                        .contains(&(written_domain.clone(), site.domain()))
+            })
+            .filter_map(|(site, count)| {
+                written
+                    .typo_distance(site)
+                    .map(|distance| (site, *count, distance))
+            })
+            // The most frequent candidate, then the closest, then by name for stable output.
+            .max_by(|(a, a_count, a_distance), (b, b_count, b_distance)| {
+                a_count
+                    .cmp(b_count)
+                    .then(b_distance.cmp(a_distance))
+                    .then_with(|| b.domain().cmp(&a.domain()))
+            })?;
+        let intended_domain = intended.domain();
+        let subdomain_prefix = &host[..host.len() - written_domain.len()];
+        let corrected_host = format!("{subdomain_prefix}{intended_domain}");
+        let intended_host = if self.host_counts.contains_key(&corrected_host) {
+            corrected_host
+        } else {
+            intended_domain.clone()
+        };
+        Some(TypoSuspect {
+            intended_host,
+            intended_count,
+            written_count,
+            description: describe_difference(&written_domain, &intended_domain),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn some(host: &str) -> Option<String> {
+        Some(host.to_owned())
+    }
+
+    #[test]
+    fn hosts_of_urls() {
+        assert_eq!(host_of("https://Example.ORG/path?q#f"), some("example.org"));
+        assert_eq!(host_of("HTTP://user:pw@x.org:8080/"), some("x.org"));
+        assert_eq!(host_of("//cdn.example.net/lib.js"), some("cdn.example.net"));
+        assert_eq!(host_of("ftp://ftp.gnu.org"), some("ftp.gnu.org"));
+        assert_eq!(host_of("https://example.org./a"), some("example.org"));
+        assert_eq!(host_of("https://[::1]:8080/"), some("[::1]"));
+        assert_eq!(host_of("https://Bücher.de/"), some("bücher.de"));
+        assert_eq!(host_of("https://x.org\\evil"), some("x.org"));
+        assert_eq!(host_of("mailto:a@b.org"), None);
+        assert_eq!(host_of("/relative/path"), None);
+        assert_eq!(host_of("https:///path"), None);
+        assert_eq!(host_of("docs/page.md"), None);
+    }
+
+    #[test]
+    fn hosts_in_link_text() {
+        assert_eq!(
+            host_in_text("chatmail.example.org"),
+            some("chatmail.example.org")
+        );
+        assert_eq!(host_in_text("https://x.org/path"), some("x.org"));
+        assert_eq!(host_in_text("www.x.org"), some("www.x.org"));
+        assert_eq!(host_in_text("x.org/path"), some("x.org"));
+        assert_eq!(host_in_text(" Example.com "), some("example.com"));
+        assert_eq!(host_in_text("x.org:8080"), some("x.org"));
+        assert_eq!(host_in_text("a.github.io"), some("a.github.io"));
+        assert_eq!(host_in_text("bücher.de"), some("bücher.de"));
+        assert_eq!(host_in_text("docs.rs/serde"), some("docs.rs"));
+        for text in [
+            "Download",
+            "v1.2",
+            "1.2.3",
+            "e.g.",
+            "i.e.",
+            "file.md",
+            "README.md",
+            "index.html",
+            "Node.js",
+            "archive.zip",
+            "clip.mov",
+            "setup.py",
+            "main.rs",
+            "docs.rs",
+            "Main.java",
+            "app.js.map",
+            "ASP.NET",
+            "Socket.IO",
+            "github.io",
+            "co.uk",
+            "me@example.org",
+            "example.org and more",
+            "x.org:port",
+            "-x.org",
+            "192.168.0.1",
+            "",
+        ] {
+            assert_eq!(host_in_text(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn registrable_domains() {
+        assert_eq!(
+            registrable_domain("chatmail.woodpeckersnest.space"),
+            some("woodpeckersnest.space")
+        );
+        assert_eq!(
+            registrable_domain("de.wikipedia.org"),
+            some("wikipedia.org")
+        );
+        assert_eq!(registrable_domain("a.github.io"), some("a.github.io"));
+        assert_eq!(registrable_domain("www.bbc.co.uk"), some("bbc.co.uk"));
+        assert_eq!(registrable_domain("Example.ORG."), some("example.org"));
+        assert_eq!(registrable_domain("github.io"), None);
+        assert_eq!(registrable_domain("localhost"), None);
+        assert_eq!(registrable_domain("example.notatld"), None);
+    }
+
+    #[test]
+    fn differences() {
+        assert_eq!(
+            describe_difference(
+                "chatmail.woodpeckersnet.space",
+                "chatmail.woodpeckersnest.space"
+            ),
+            "`woodpeckersnet` vs `woodpeckersnest` (missing `s`)"
+        );
+        assert_eq!(
+            describe_difference("choicealicense.com", "choosealicense.com"),
+            "`choicealicense` vs `choosealicense` (`ic` instead of `os`)"
+        );
+        assert_eq!(
+            describe_difference("exemple.org", "example.org"),
+            "`exemple` vs `example` (`e` instead of `a`)"
+        );
+        assert_eq!(
+            describe_difference("gooogle.com", "google.com"),
+            "`gooogle` vs `google` (extra `o`)"
+        );
+        assert_eq!(
+            describe_difference("woodpeckersnets.space", "woodpeckersnest.space"),
+            "`woodpeckersnets` vs `woodpeckersnest` (`ts` swapped)"
+        );
+        assert_eq!(
+            describe_difference("example.og", "example.org"),
+            "`og` vs `org` (missing `r`)"
+        );
+        assert_eq!(
+            HostEdit::new("a.b.c", "a.x.c"),
+            HostEdit {
+                written: "b".to_owned(),
+                expected: "x".to_owned(),
+                description: "`b` instead of `x`".to_owned(),
+            }
+        );
+        assert_eq!(damerau_distance("ab", "ba"), 1);
+        assert_eq!(damerau_distance("choicealicense", "choosealicense"), 2);
+    }
+
+    fn detector(hosts: &[(&str, usize)]) -> HostTypoDetector {
+        let mut detector = HostTypoDetector::new(Vec::new());
+        for (host, count) in hosts {
+            for _ in 0..*count {
+                detector.add(host);
+            }
+        }
+        detector
+    }
+
+    #[test]
+    fn finds_typo_of_frequent_host() {
+        let detector = detector(&[
+            ("chatmail.woodpeckersnest.space", 6),
+            ("woodpeckersnest.space", 2),
+            ("chatmail.woodpeckersnet.space", 1),
+        ]);
+        assert_eq!(
+            detector.likely_typo_of("chatmail.woodpeckersnet.space"),
+            Some(TypoSuspect {
+                intended_host: "chatmail.woodpeckersnest.space".to_owned(),
+                intended_count: 8,
+                written_count: 1,
+                description: "`woodpeckersnet` vs `woodpeckersnest` (missing `s`)".to_owned(),
+            })
+        );
+        assert_eq!(
+            detector.likely_typo_of("chatmail.woodpeckersnest.space"),
+            None
+        );
+    }
+
+    #[test]
+    fn finds_distance_two_typo_in_long_label() {
+        let detector = detector(&[("choosealicense.com", 4), ("choicealicense.com", 1)]);
+        let suspect = detector
+            .likely_typo_of("choicealicense.com")
+            .expect("typo found");
+        assert_eq!(suspect.intended_host, "choosealicense.com");
+        assert_eq!((suspect.intended_count, suspect.written_count), (4, 1));
+    }
+
+    #[test]
+    fn finds_misspelt_suffix() {
+        let detector = detector(&[("example.org", 5), ("example.og", 1)]);
+        let suspect = detector.likely_typo_of("example.og").expect("typo found");
+        assert_eq!(suspect.intended_host, "example.org");
+        assert_eq!(suspect.description, "`og` vs `org` (missing `r`)");
+    }
+
+    #[test]
+    fn intended_host_falls_back_to_domain() {
+        let detector = detector(&[
+            ("www.woodpeckersnest.space", 5),
+            ("chatmail.woodpeckersnet.space", 1),
+        ]);
+        let suspect = detector
+            .likely_typo_of("chatmail.woodpeckersnet.space")
+            .expect("typo found");
+        assert_eq!(suspect.intended_host, "woodpeckersnest.space");
+    }
+
+    #[test]
+    fn not_typos() {
+        let detector = detector(&[
+            // Not frequent enough: needs 3× and 3 more.
+            ("woodpeckersnest.space", 3),
+            ("woodpeckersnet.space", 1),
+            // Both common: 6 against 30 is not a 10× lead.
+            ("frequentsite.org", 30),
+            ("frequentsites.org", 6),
+            // Subdomains of one registrable domain.
+            ("en.wikipedia.org", 20),
+            ("de.wikipedia.org", 1),
+            // Numbered variants.
+            ("server1.net", 20),
+            ("server2.net", 1),
+            // Short labels.
+            ("abcd.com", 20),
+            ("abce.com", 1),
+            // Distance 2 needs 10 characters.
+            ("examples.org", 20),
+            ("exampxxs.org", 1),
+            // Two real suffixes.
+            ("gitlab.com", 20),
+            ("gitlab.io", 1),
+            ("example.com", 20),
+            ("example.co", 1),
+            // Special-use names.
+            ("printer.la", 20),
+            ("printer.lan", 1),
+            // Known distinct sites.
+            ("wikimedia.org", 1),
+            ("wikipedia.org", 20),
+            ("github.com", 40),
+        ]);
+        for host in [
+            "woodpeckersnet.space",
+            "frequentsites.org",
+            "de.wikipedia.org",
+            "server2.net",
+            "abce.com",
+            "exampxxs.org",
+            "gitlab.io",
+            "example.co",
+            "printer.lan",
+            "wikimedia.org",
+            "192.168.0.2",
+            "unknown.invalid",
+        ] {
+            assert_eq!(detector.likely_typo_of(host), None, "{host}");
+        }
+    }
+
+    #[test]
+    fn well_known_pairs_are_never_reported() {
+        let detector = detector(&[
+            ("github.com", 50),
+            ("gitlab.com", 1),
+            ("gitea.com", 50),
+            ("gitee.com", 1),
+            ("python.org", 50),
+            ("jython.org", 1),
+        ]);
+        for host in ["gitlab.com", "gitee.com", "jython.org"] {
+            assert_eq!(detector.likely_typo_of(host), None, "{host}");
+        }
+    }
+
+    #[test]
+    fn configured_pairs_are_never_reported() {
+        let mut detector = HostTypoDetector::new(vec![
+            (
+                "www.choosealicense.com".to_owned(),
+                "choicealicense.com".to_owned(),
+            ),
+            ("example.org".to_owned(), "docs.example.og".to_owned()),
+        ]);
+        for _ in 0..10 {
+            detector.add("choosealicense.com");
+            detector.add("example.org");
+        }
+        detector.add("choicealicense.com");
+        detector.add("example.og");
+        assert_eq!(detector.likely_typo_of("choicealicense.com"), None);
+        assert_eq!(detector.likely_typo_of("www.example.og"), None);
+    }
+
+    #[test]
+    fn counts_decide_direction() {
+        let detector = detector(&[("woodpeckersnest.space", 1), ("woodpeckersnet.space", 10)]);
+        assert_eq!(
+            detector
+                .likely_typo_of("woodpeckersnest.space")
+                .map(|s| s.intended_host),
+            some("woodpeckersnet.space")
+        );
+        assert_eq!(detector.likely_typo_of("woodpeckersnet.space"), None);
+    }
+}
