@@ -5,4 +5,5 @@
 //! and across the corpus, `online` verifies external links, and `output` renders diagnostics.
 
 pub mod diagnostic;
+pub mod parse;
 pub mod source;
