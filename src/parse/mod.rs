@@ -1,1 +1,2 @@
+pub mod placeholders;
 pub mod yaml;
