@@ -1,2 +1,3 @@
+pub mod catalog;
 pub mod placeholders;
 pub mod yaml;
