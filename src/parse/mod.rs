@@ -1,3 +1,4 @@
 pub mod catalog;
 pub mod placeholders;
+pub mod plurals;
 pub mod yaml;
