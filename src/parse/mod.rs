@@ -1,4 +1,5 @@
 pub mod catalog;
+pub mod fluent;
 pub mod placeholders;
 pub mod plurals;
 pub mod yaml;
