@@ -256,9 +256,12 @@ impl TreeBuilder {
                 items: Vec::new(),
             }),
             Event::MappingEnd | Event::SequenceEnd => {
-                // Block containers end with an empty span somewhere after trailing blank lines;
-                // only a flow container's closing bracket marks its real end.
-                let end = (!span.is_empty()).then_some(span.end);
+                // Block containers end with an empty span somewhere after trailing blank lines,
+                // and a flow container's end event may run on over a trailing comment: only a
+                // closing bracket marks a real end.
+                let end = text[span.start..]
+                    .starts_with([']', '}'])
+                    .then_some(span.start + 1);
                 if let Some(container) = self.open.pop() {
                     let node = container.close(end);
                     self.add(node);
@@ -327,9 +330,7 @@ fn block_scalar_span(text: &str, content: Span) -> Span {
     let header_line_start = before[..header_line_end].rfind('\n').map_or(0, |i| i + 1);
     let header_line = &text[header_line_start..header_line_end];
     let start = header_indicator(header_line).map_or(content.start, |i| header_line_start + i);
-    let end = content
-        .start
-        .max(start + text[start..content.end].trim_end().len());
+    let end = start + text[start..content.end].trim_end().len();
     start..end
 }
 
@@ -392,7 +393,7 @@ mod tests {
 
     #[test]
     fn block_scalars_span_from_header_to_last_character() {
-        let text = "a: |\n  line one\n  line two\n\nb: >- # folded\n  x\n  y\nc: end\n";
+        let text = "a: |\n  line one\n  line two\n\nb: >- # folded\n  x\n  y\nc: end\nd: |+\ne:\n  - >\n    item\n";
         let root = root(text);
         assert_eq!(
             slice(text, root.get("a").unwrap()),
@@ -405,13 +406,18 @@ mod tests {
         assert_eq!(slice(text, root.get("b").unwrap()), ">- # folded\n  x\n  y");
         assert_eq!(root.get("b").unwrap().as_str(), Some("x y"));
         assert_eq!(slice(text, root.get("c").unwrap()), "end");
+        assert_eq!(slice(text, root.get("d").unwrap()), "|+");
+        assert_eq!(slice(text, root.get("e").unwrap()), "- >\n    item");
     }
 
     #[test]
     fn containers_span_first_to_last_character() {
-        let text = "top:\n  list:\n    - x\n    - 'y'\n  flow: [a, {k: v}]\n\n\n";
+        let text = "top:\n  list:\n    - x\n    - 'y'\n  flow: [a, {k: v}]  # note\n\n\n";
         let root = root(text);
-        assert_eq!(slice(text, &root), text.trim_end());
+        assert_eq!(
+            slice(text, &root),
+            text.trim_end().trim_end_matches("  # note")
+        );
         let top = root.get("top").unwrap();
         assert_eq!(
             slice(text, top),
