@@ -1,9 +1,13 @@
 //! Parsing: one file's text into its `Document`.
 
+pub mod catalog;
+pub mod fluent;
 pub mod front_matter;
 pub mod html_elements;
 pub mod liquid;
 pub mod markdown;
+pub mod placeholders;
+pub mod plurals;
 pub mod yaml;
 
 use crate::model::{Document, FileKind};
