@@ -15,7 +15,8 @@ struct RuleSource {
 }
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=src/rules");
     println!("cargo:rerun-if-changed=rules");
     let mut errors = Vec::new();
@@ -26,7 +27,9 @@ fn main() {
             continue;
         }
         for code in sorted_entries(&category_dir) {
-            let Some(module) = code.file_stem().and_then(|s| s.to_str()) else { continue };
+            let Some(module) = code.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
             if code.extension().is_none_or(|e| e != "rs") || module == "mod" {
                 continue;
             }
@@ -39,15 +42,30 @@ fn main() {
                     continue;
                 }
             };
-            let category = category_dir.file_name().and_then(|n| n.to_str()).unwrap_or("").replace('_', "-");
+            let category = category_dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .replace('_', "-");
             check_meta(&id, &category, &meta, &mut errors);
-            rules.push(RuleSource { id, module: module.to_owned(), code, doc, meta });
+            rules.push(RuleSource {
+                id,
+                module: module.to_owned(),
+                code,
+                doc,
+                meta,
+            });
         }
     }
     for doc in sorted_entries(&docs_dir) {
-        let Some(id) = doc.file_stem().and_then(|s| s.to_str()) else { continue };
+        let Some(id) = doc.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
         if doc.extension().is_some_and(|e| e == "md") && !rules.iter().any(|rule| rule.id == id) {
-            errors.push(format!("rules/{id}.md documents no rule: add src/rules/<category>/{}.rs", id.replace('-', "_")));
+            errors.push(format!(
+                "rules/{id}.md documents no rule: add src/rules/<category>/{}.rs",
+                id.replace('-', "_")
+            ));
         }
     }
     let mut out = String::new();
@@ -55,13 +73,29 @@ fn main() {
         writeln!(out, "compile_error!({error:?});").ok();
     }
     for rule in &rules {
-        writeln!(out, "#[path = {:?}]\nmod {};", rule.code.display().to_string(), rule.module).ok();
+        writeln!(
+            out,
+            "#[path = {:?}]\nmod {};",
+            rule.code.display().to_string(),
+            rule.module
+        )
+        .ok();
     }
-    writeln!(out, "/// Every rule, sorted by id.\npub static RULES: &[RuleEntry] = &[").ok();
+    writeln!(
+        out,
+        "/// Every rule, sorted by id.\npub static RULES: &[RuleEntry] = &["
+    )
+    .ok();
     let mut sorted: Vec<&RuleSource> = rules.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     for rule in sorted {
-        let get = |key: &str| rule.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
+        let get = |key: &str| {
+            rule.meta
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
         let severity = match get("severity").as_str() {
             "info" => "Info",
             "warning" => "Warning",
@@ -91,7 +125,10 @@ fn main() {
 
 fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|read| read.filter_map(|entry| entry.ok().map(|e| e.path())).collect())
+        .map(|read| {
+            read.filter_map(|entry| entry.ok().map(|e| e.path()))
+                .collect()
+        })
         .unwrap_or_default();
     entries.sort();
     entries
@@ -107,7 +144,12 @@ fn front_matter(text: &str) -> Vec<(String, String)> {
         .take_while(|line| line.trim_end() != "---")
         .filter(|line| !line.starts_with(' '))
         .filter_map(|line| line.split_once(':'))
-        .map(|(key, value)| (key.trim().to_owned(), value.trim().trim_matches('"').to_owned()))
+        .map(|(key, value)| {
+            (
+                key.trim().to_owned(),
+                value.trim().trim_matches('"').to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -117,10 +159,14 @@ fn check_meta(id: &str, category: &str, meta: &[(String, String)], errors: &mut 
         errors.push(format!("rules/{id}.md: front matter `id` must be `{id}`"));
     }
     if get("category") != Some(category) {
-        errors.push(format!("rules/{id}.md: `category` must be `{category}` (the rule's folder)"));
+        errors.push(format!(
+            "rules/{id}.md: `category` must be `{category}` (the rule's folder)"
+        ));
     }
     if !matches!(get("severity"), Some("info" | "warning" | "error")) {
-        errors.push(format!("rules/{id}.md: `severity` must be info, warning or error"));
+        errors.push(format!(
+            "rules/{id}.md: `severity` must be info, warning or error"
+        ));
     }
     if !matches!(get("fix"), Some("none" | "safe" | "unsafe")) {
         errors.push(format!("rules/{id}.md: `fix` must be none, safe or unsafe"));

@@ -76,7 +76,9 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     let options = ReportOptions {
         path_prefix: display_prefix(&request.root, &current),
@@ -87,14 +89,24 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
             .unwrap_or(100),
     };
     let mut sources = Sources::new(request.root.clone());
-    let written = output::report(args.format, &outcome.diagnostics, &mut sources, &options, out)
-        .and_then(|()| {
-            if args.format == output::Format::Json || args.quiet {
-                Ok(())
-            } else {
-                writeln!(out, "{}", output::summary(&outcome.diagnostics, outcome.files_checked))
-            }
-        });
+    let written = output::report(
+        args.format,
+        &outcome.diagnostics,
+        &mut sources,
+        &options,
+        out,
+    )
+    .and_then(|()| {
+        if args.format == output::Format::Json || args.quiet {
+            Ok(())
+        } else {
+            writeln!(
+                out,
+                "{}",
+                output::summary(&outcome.diagnostics, outcome.files_checked)
+            )
+        }
+    });
     if let Err(err) = written
         && err.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -145,7 +157,11 @@ fn build_request(args: &LintArgs, current: &Path) -> Result<LintRequest, String>
         for path in &paths {
             let path = path.canonicalize().unwrap_or_else(|_| path.clone());
             let relative = path.strip_prefix(&root).map_err(|_| {
-                format!("`{}` is outside the site root `{}`", path.display(), root.display())
+                format!(
+                    "`{}` is outside the site root `{}`",
+                    path.display(),
+                    root.display()
+                )
             })?;
             only.insert(slash_path(relative));
         }
@@ -183,7 +199,9 @@ fn guess_root(paths: &[PathBuf], current: &Path) -> PathBuf {
 
 /// How the root is written relative to the current directory, ending with `/` (or empty).
 fn display_prefix(root: &Path, current: &Path) -> String {
-    let current = current.canonicalize().unwrap_or_else(|_| current.to_owned());
+    let current = current
+        .canonicalize()
+        .unwrap_or_else(|_| current.to_owned());
     match root.strip_prefix(&current) {
         Ok(relative) if relative.as_os_str().is_empty() => String::new(),
         Ok(relative) => format!("{}/", slash_path(relative)),
@@ -205,5 +223,10 @@ fn describe_config_error(err: &ConfigError) -> String {
         let position = SourceText::new(text).position(span.start);
         Some(format!(":{}:{}", position.line, position.column))
     });
-    format!("{}{}: {}", err.path.display(), position.unwrap_or_default(), err.message)
+    format!(
+        "{}{}: {}",
+        err.path.display(),
+        position.unwrap_or_default(),
+        err.message
+    )
 }

@@ -6,7 +6,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "l10nlint", version, about = "A linter for translated content", max_term_width = 100)]
+#[command(
+    name = "l10nlint",
+    version,
+    about = "A linter for translated content",
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

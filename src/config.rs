@@ -150,7 +150,11 @@ impl Config {
 
 /// The nearest `l10nlint.toml` in `start` or one of its parents.
 pub fn find(start: &Path) -> Option<PathBuf> {
-    let start = if start.is_file() { start.parent()? } else { start };
+    let start = if start.is_file() {
+        start.parent()?
+    } else {
+        start
+    };
     start
         .ancestors()
         .map(|directory| directory.join(FILE_NAME))
@@ -166,15 +170,23 @@ mod tests {
     fn unknown_keys_are_errors_with_a_position() {
         let text = "source-locale = \"en\"\nsource-lcale = \"de\"\n";
         let err = Config::parse(text, Path::new("l10nlint.toml")).unwrap_err();
-        assert!(err.message.contains("unknown field `source-lcale`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `source-lcale`"),
+            "{}",
+            err.message
+        );
         assert_eq!(&text[err.span.unwrap()], "source-lcale");
     }
 
     #[test]
     fn rule_severity_and_options() {
-        let text = "[rules.front-matter-lang-mismatch]\nseverity = \"warning\"\nkey = \"language\"\n";
+        let text =
+            "[rules.front-matter-lang-mismatch]\nseverity = \"warning\"\nkey = \"language\"\n";
         let config = Config::parse(text, Path::new("x")).unwrap();
-        assert_eq!(config.severity("front-matter-lang-mismatch"), Some(Severity::Warning));
+        assert_eq!(
+            config.severity("front-matter-lang-mismatch"),
+            Some(Severity::Warning)
+        );
         let options = config.rule_options("front-matter-lang-mismatch");
         assert_eq!(options.get("key").unwrap().as_str(), Some("language"));
         assert!(options.get("severity").is_none());

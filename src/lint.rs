@@ -103,9 +103,7 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         .flatten()
         .filter(|diagnostic| wanted(request, &ignores, diagnostic))
         .filter_map(|mut diagnostic| {
-            diagnostic.severity = *severities
-                .get(diagnostic.rule)
-                .unwrap_or(&Severity::Error);
+            diagnostic.severity = *severities.get(diagnostic.rule).unwrap_or(&Severity::Error);
             Some(diagnostic)
         })
         .collect();
@@ -198,8 +196,9 @@ pub fn read_source(path: &Path) -> Result<SourceText, ReadProblem> {
 fn wanted(request: &LintRequest, ignores: &PerFileIgnores, diagnostic: &Diagnostic) -> bool {
     let path = &diagnostic.location.path;
     let selected = request.only.as_ref().is_none_or(|only| {
-        only.iter()
-            .any(|wanted| path == wanted || path.starts_with(&format!("{wanted}/")) || wanted.is_empty())
+        only.iter().any(|wanted| {
+            path == wanted || path.starts_with(&format!("{wanted}/")) || wanted.is_empty()
+        })
     });
     selected && !ignores.ignores(path, diagnostic.rule)
 }
@@ -223,7 +222,10 @@ fn active_rules(request: &LintRequest) -> Result<Vec<ActiveRule>, LintError> {
         }
     }
     for selector in request.select.iter().chain(&request.ignore) {
-        if !rules::RULES.iter().any(|entry| rules::selects(selector, &entry.meta)) {
+        if !rules::RULES
+            .iter()
+            .any(|entry| rules::selects(selector, &entry.meta))
+        {
             return Err(LintError::Usage(format!(
                 "`{selector}` is neither a rule nor a category (see `l10nlint rules`)"
             )));
@@ -236,10 +238,18 @@ fn active_rules(request: &LintRequest) -> Result<Vec<ActiveRule>, LintError> {
         let enabled = if request.select.is_empty() {
             configured.map_or(meta.enabled, |severity| severity != Severity::Off)
         } else {
-            request.select.iter().any(|selector| rules::selects(selector, meta))
+            request
+                .select
+                .iter()
+                .any(|selector| rules::selects(selector, meta))
                 && configured != Some(Severity::Off)
         };
-        if !enabled || request.ignore.iter().any(|selector| rules::selects(selector, meta)) {
+        if !enabled
+            || request
+                .ignore
+                .iter()
+                .any(|selector| rules::selects(selector, meta))
+        {
             continue;
         }
         let rule = (entry.build)(&config.rule_options(meta.id)).map_err(|message| {
@@ -267,8 +277,9 @@ impl PerFileIgnores {
         let mut builder = GlobSetBuilder::new();
         let mut rules = Vec::new();
         for (glob, ignored) in &config.per_file_ignores {
-            let glob = Glob::new(glob)
-                .map_err(|err| LintError::Usage(format!("per-file-ignores: invalid glob `{glob}`: {err}")))?;
+            let glob = Glob::new(glob).map_err(|err| {
+                LintError::Usage(format!("per-file-ignores: invalid glob `{glob}`: {err}"))
+            })?;
             builder.add(glob);
             rules.push(ignored.clone());
         }

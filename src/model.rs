@@ -52,7 +52,9 @@ pub enum FrontMatterBlock {
     #[default]
     Absent,
     /// Opened with `---` on the first line but never closed.
-    Unclosed { opening: Span },
+    Unclosed {
+        opening: Span,
+    },
     /// The YAML inside does not parse, or is not a mapping.
     Invalid {
         block: Span,

@@ -16,24 +16,35 @@ struct Example {
 }
 
 fn check_doc(path: &Path, doc: String) -> datatest_stable::Result<()> {
-    let id = path.file_stem().and_then(|s| s.to_str()).ok_or("doc name")?.to_owned();
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or("doc name")?
+        .to_owned();
     for section in ["## What it does", "## Why it matters", "## Examples"] {
         if !doc.contains(section) {
             return Err(format!("{}: missing section `{section}`", path.display()).into());
         }
     }
     let examples = examples(&doc)?;
-    if !examples.iter().any(|example| !example.expected.is_empty()) {
+    let outputs: Vec<String> = examples
+        .iter()
+        .map(|example| run_example(&id, example))
+        .collect::<datatest_stable::Result<_>>()?;
+    if !outputs.iter().any(|output| !output.is_empty()) {
         return Err(format!("{}: needs an example that the rule reports", path.display()).into());
     }
-    if !examples.iter().any(|example| example.expected.is_empty()) {
-        return Err(format!("{}: needs a clean example (empty `expected`)", path.display()).into());
+    if !outputs.iter().any(String::is_empty) {
+        return Err(format!(
+            "{}: needs a clean example (empty `expected`)",
+            path.display()
+        )
+        .into());
     }
     let bless = std::env::var_os("L10NLINT_BLESS").is_some();
     let mut blessed = doc.clone();
     let mut failures = Vec::new();
-    for (number, example) in examples.iter().enumerate().rev() {
-        let actual = run_example(&id, example)?;
+    for (number, (example, actual)) in examples.iter().zip(outputs).enumerate().rev() {
         if actual != example.expected {
             if bless {
                 blessed.replace_range(example.expected_range.clone(), &actual);
@@ -88,7 +99,13 @@ fn run_example(rule: &str, example: &Example) -> datatest_stable::Result<String>
         width: 100,
     };
     let mut sources = Sources::new(site.path().to_owned());
-    output::report(Format::Concise, &outcome.diagnostics, &mut sources, &options, &mut rendered)?;
+    output::report(
+        Format::Concise,
+        &outcome.diagnostics,
+        &mut sources,
+        &options,
+        &mut rendered,
+    )?;
     Ok(String::from_utf8(rendered)?)
 }
 
@@ -105,7 +122,10 @@ fn examples(doc: &str) -> datatest_stable::Result<Vec<Example>> {
         let line_start = offset;
         offset += line.len();
         let trimmed = line.trim_end();
-        if let Some(path) = trimmed.strip_prefix('`').and_then(|rest| rest.strip_suffix("`:")) {
+        if let Some(path) = trimmed
+            .strip_prefix('`')
+            .and_then(|rest| rest.strip_suffix("`:"))
+        {
             pending_path = Some(path.to_owned());
             continue;
         }
@@ -157,7 +177,10 @@ fn unescape_bytes(content: &str) -> Vec<u8> {
     let mut rest = content;
     while let Some(at) = rest.find("\\x") {
         bytes.extend_from_slice(&rest.as_bytes()[..at]);
-        match rest.get(at + 2..at + 4).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+        match rest
+            .get(at + 2..at + 4)
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
             Some(byte) => {
                 bytes.push(byte);
                 rest = &rest[at + 4..];

@@ -106,7 +106,11 @@ fn glob_to_regex(glob: &str) -> String {
 /// Detects the layouts of a site from its file list: directories named by locale codes
 /// (`en/`, `content/es/`, `locales/de/`), files named by locale (`_data/lang/es.yml`), and
 /// locale suffixes (`intro.es.md`). A candidate counts when at least two locales share a file.
-pub fn detect(paths: &[String], source_locale: &str, lintable: impl Fn(&str) -> bool) -> Vec<Layout> {
+pub fn detect(
+    paths: &[String],
+    source_locale: &str,
+    lintable: impl Fn(&str) -> bool,
+) -> Vec<Layout> {
     // candidate pattern → locale → keys
     let mut candidates: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     let mut unlocalised: BTreeSet<&str> = BTreeSet::new();
@@ -158,9 +162,18 @@ pub fn detect(paths: &[String], source_locale: &str, lintable: impl Fn(&str) -> 
 /// `{locale}.yml`-style and `name.{locale}.md`-style candidates for a file name.
 fn file_name_candidate(directory: &str, name: &str) -> Option<(String, String)> {
     let (stem, extension) = name.rsplit_once('.')?;
-    let extension = if extension == "yaml" { "{yml,yaml}" } else if extension == "yml" { "{yml,yaml}" } else { extension };
+    let extension = if extension == "yaml" {
+        "{yml,yaml}"
+    } else if extension == "yml" {
+        "{yml,yaml}"
+    } else {
+        extension
+    };
     if is_locale_code(stem) {
-        return Some((join(directory, &format!("{{locale}}.{extension}")), stem.to_owned()));
+        return Some((
+            join(directory, &format!("{{locale}}.{extension}")),
+            stem.to_owned(),
+        ));
     }
     let (_, suffix) = stem.rsplit_once('.')?;
     is_locale_code(suffix).then(|| {
@@ -232,47 +245,98 @@ mod tests {
         let jekyll = Layout::new("{locale}/**/*.md", None).unwrap();
         assert_eq!(
             jekyll.place("pt_BR/help.md", "en"),
-            Some(Placement { locale: "pt_BR".into(), key: "help.md".into() })
+            Some(Placement {
+                locale: "pt_BR".into(),
+                key: "help.md".into()
+            })
         );
         assert_eq!(jekyll.place("assets/x.md", "en"), None);
         let suffix = Layout::new("docs/**/*.{locale}.md", None).unwrap();
-        assert_eq!(suffix.place("docs/a/intro.de.md", "en").unwrap().key, "docs/a/intro.md");
+        assert_eq!(
+            suffix.place("docs/a/intro.de.md", "en").unwrap().key,
+            "docs/a/intro.md"
+        );
         let hugo = Layout::new("content/{locale}/**/*.md", None).unwrap();
-        assert_eq!(hugo.place("content/zh-Hant/posts/x.md", "en").unwrap().locale, "zh-Hant");
+        assert_eq!(
+            hugo.place("content/zh-Hant/posts/x.md", "en")
+                .unwrap()
+                .locale,
+            "zh-Hant"
+        );
         let articles = Layout::new("_articles/{locale}/**/*.md", Some("_articles/*.md")).unwrap();
         assert_eq!(articles.place("_articles/x.md", "en").unwrap().locale, "en");
-        assert_eq!(articles.place("_articles/es/x.md", "en").unwrap().key, "_articles/x.md");
+        assert_eq!(
+            articles.place("_articles/es/x.md", "en").unwrap().key,
+            "_articles/x.md"
+        );
     }
 
     #[test]
     fn detects_locale_directories_at_the_root() {
-        let files = paths(&["en/help.md", "es/help.md", "de/help.md", "assets/img/a.md", "index.md"]);
+        let files = paths(&[
+            "en/help.md",
+            "es/help.md",
+            "de/help.md",
+            "assets/img/a.md",
+            "index.md",
+        ]);
         let layouts = detect(&files, "en", |_| true);
         assert_eq!(layouts.len(), 1);
-        assert_eq!(place(&layouts, "es/help.md"), Some(("es".into(), "help.md".into())));
+        assert_eq!(
+            place(&layouts, "es/help.md"),
+            Some(("es".into(), "help.md".into()))
+        );
         assert_eq!(place(&layouts, "index.md"), None);
     }
 
     #[test]
     fn detects_hugo_content_and_catalog_files() {
         let files = paths(&[
-            "content/en/a.md", "content/fr/a.md",
-            "_data/lang/en.yaml", "_data/lang/es.yml",
+            "content/en/a.md",
+            "content/fr/a.md",
+            "_data/lang/en.yaml",
+            "_data/lang/es.yml",
         ]);
         let layouts = detect(&files, "en", |_| true);
-        assert_eq!(place(&layouts, "content/fr/a.md").unwrap().1, "content/a.md");
-        assert_eq!(place(&layouts, "_data/lang/en.yaml").unwrap().1, "_data/lang/.yml");
-        assert_eq!(place(&layouts, "_data/lang/es.yml").unwrap().1, "_data/lang/.yml");
+        assert_eq!(
+            place(&layouts, "content/fr/a.md").unwrap().1,
+            "content/a.md"
+        );
+        assert_eq!(
+            place(&layouts, "_data/lang/en.yaml").unwrap().1,
+            "_data/lang/.yml"
+        );
+        assert_eq!(
+            place(&layouts, "_data/lang/es.yml").unwrap().1,
+            "_data/lang/.yml"
+        );
     }
 
     #[test]
     fn detects_suffix_style_and_unlocalised_sources() {
-        let files = paths(&["docs/a.md", "docs/a.es.md", "_articles/x.md", "_articles/de/x.md"]);
+        let files = paths(&[
+            "docs/a.md",
+            "docs/a.es.md",
+            "_articles/x.md",
+            "_articles/de/x.md",
+        ]);
         let layouts = detect(&files, "en", |_| true);
-        assert_eq!(place(&layouts, "docs/a.es.md"), Some(("es".into(), "docs/a.md".into())));
-        assert_eq!(place(&layouts, "docs/a.md"), Some(("en".into(), "docs/a.md".into())));
-        assert_eq!(place(&layouts, "_articles/x.md"), Some(("en".into(), "_articles/x.md".into())));
-        assert_eq!(place(&layouts, "_articles/de/x.md").unwrap().1, "_articles/x.md");
+        assert_eq!(
+            place(&layouts, "docs/a.es.md"),
+            Some(("es".into(), "docs/a.md".into()))
+        );
+        assert_eq!(
+            place(&layouts, "docs/a.md"),
+            Some(("en".into(), "docs/a.md".into()))
+        );
+        assert_eq!(
+            place(&layouts, "_articles/x.md"),
+            Some(("en".into(), "_articles/x.md".into()))
+        );
+        assert_eq!(
+            place(&layouts, "_articles/de/x.md").unwrap().1,
+            "_articles/x.md"
+        );
     }
 
     #[test]

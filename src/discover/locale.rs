@@ -2,19 +2,18 @@
 
 /// ISO 639-1 language codes.
 const TWO_LETTER: &[&str] = &[
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
-    "bh", "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv",
-    "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi",
-    "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr",
-    "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja",
-    "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw",
-    "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml",
-    "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv",
-    "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro",
-    "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr",
-    "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr",
-    "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi",
-    "yo", "za", "zh", "zu",
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
+    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
+    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
+    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
+    "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
+    "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
+    "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi",
+    "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk",
+    "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+    "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
+    "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
 ];
 
 /// Three-letter codes of languages that sites are commonly translated into and that have no
@@ -43,7 +42,9 @@ pub fn same_locale(a: &str, b: &str) -> bool {
 fn is_script_or_region(subtag: &str) -> bool {
     let letters = subtag.chars().all(|c| c.is_ascii_alphabetic());
     let digits = subtag.chars().all(|c| c.is_ascii_digit());
-    (subtag.len() == 2 && letters) || (subtag.len() == 4 && letters) || (subtag.len() == 3 && digits)
+    (subtag.len() == 2 && letters)
+        || (subtag.len() == 4 && letters)
+        || (subtag.len() == 3 && digits)
 }
 
 #[cfg(test)]
@@ -52,7 +53,9 @@ mod tests {
 
     #[test]
     fn recognises_locale_codes() {
-        for code in ["en", "es", "pt_BR", "zh_CN", "zh-Hant", "sr-Latn", "es-419", "fil", "de-AT"] {
+        for code in [
+            "en", "es", "pt_BR", "zh_CN", "zh-Hant", "sr-Latn", "es-419", "fil", "de-AT",
+        ] {
             assert!(is_locale_code(code), "{code}");
         }
     }
@@ -65,7 +68,9 @@ mod tests {
 
     #[test]
     fn rejects_ordinary_directory_names() {
-        for name in ["assets", "img", "css", "js", "api", "_posts", "docs", "EN", "en_", "xx"] {
+        for name in [
+            "assets", "img", "css", "js", "api", "_posts", "docs", "EN", "en_", "xx",
+        ] {
             assert!(!is_locale_code(name), "{name}");
         }
     }

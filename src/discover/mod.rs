@@ -12,7 +12,13 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Directories that hold build output or dependencies, never content.
-const ALWAYS_SKIPPED: &[&str] = &["_site", "node_modules", ".jekyll-cache", ".sass-cache", "target"];
+const ALWAYS_SKIPPED: &[&str] = &[
+    "_site",
+    "node_modules",
+    ".jekyll-cache",
+    ".sass-cache",
+    "target",
+];
 
 /// A file that is linted.
 #[derive(Debug, Clone)]
@@ -61,7 +67,9 @@ impl Corpus {
         let exclude = glob_set(&config.exclude)?;
         let all: Vec<String> = site_files.iter().cloned().collect();
         let layouts = if config.layouts.is_empty() {
-            layout::detect(&all, &source_locale, |path| FileKind::from_path(path).is_some())
+            layout::detect(&all, &source_locale, |path| {
+                FileKind::from_path(path).is_some()
+            })
         } else {
             config
                 .layouts
@@ -79,7 +87,9 @@ impl Corpus {
                 continue;
             }
             let placement = layouts.iter().enumerate().find_map(|(index, layout)| {
-                layout.place(path, &source_locale).map(|placement| (index, placement))
+                layout
+                    .place(path, &source_locale)
+                    .map(|placement| (index, placement))
             });
             let layout = placement.as_ref().map(|(index, _)| *index);
             let placement = placement.map(|(_, placement)| placement);
@@ -88,8 +98,8 @@ impl Corpus {
                     || placement.locale == source_locale
                     || config.locales.contains(&placement.locale)
             });
-            let included = include.is_match(path)
-                || (config.include.is_empty() && placement.is_some());
+            let included =
+                include.is_match(path) || (config.include.is_empty() && placement.is_some());
             if !included || !wanted_locale {
                 continue;
             }
@@ -115,9 +125,7 @@ impl Corpus {
         let by_locale_and_key = files
             .iter()
             .enumerate()
-            .filter_map(|(index, file)| {
-                Some(((file.locale.clone()?, file.key.clone()?), index))
-            })
+            .filter_map(|(index, file)| Some(((file.locale.clone()?, file.key.clone()?), index)))
             .collect();
         Ok(Self {
             root: root.to_owned(),
@@ -161,7 +169,12 @@ impl Corpus {
     pub fn locales_of_layout(&self, index: usize) -> BTreeSet<&str> {
         self.files[index]
             .layout
-            .map(|layout| self.layout_locales[layout].iter().map(String::as_str).collect())
+            .map(|layout| {
+                self.layout_locales[layout]
+                    .iter()
+                    .map(String::as_str)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 

@@ -60,7 +60,13 @@ impl Snippet {
             labels: Vec::new(),
             related: Vec::new(),
         };
-        snippet.attach(sources, options, path, diagnostic.location.span.clone(), label);
+        snippet.attach(
+            sources,
+            options,
+            path,
+            diagnostic.location.span.clone(),
+            label,
+        );
         for related in &diagnostic.related {
             let mut counterpart = Self {
                 message: related.label.clone(),
@@ -100,7 +106,10 @@ impl Snippet {
         let start = span.start.min(text.len());
         let length = span.end.min(text.len()).saturating_sub(start);
         self.labels = vec![LabeledSpan::new(label, start, length)];
-        self.source = Some(NamedSource::new(format!("{}{path}", options.path_prefix), text));
+        self.source = Some(NamedSource::new(
+            format!("{}{path}", options.path_prefix),
+            text,
+        ));
     }
 }
 
@@ -114,7 +123,9 @@ impl std::error::Error for Snippet {}
 
 impl miette::Diagnostic for Snippet {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code.as_ref().map(|code| Box::new(code) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|code| Box::new(code) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -122,21 +133,29 @@ impl miette::Diagnostic for Snippet {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source.as_ref().map(|source| source as &dyn miette::SourceCode)
+        self.source
+            .as_ref()
+            .map(|source| source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        (!self.labels.is_empty()).then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
+        (!self.labels.is_empty())
+            .then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
         (!self.related.is_empty()).then(|| {
-            Box::new(self.related.iter().map(|related| related as &dyn miette::Diagnostic))
-                as Box<dyn Iterator<Item = &dyn miette::Diagnostic>>
+            Box::new(
+                self.related
+                    .iter()
+                    .map(|related| related as &dyn miette::Diagnostic),
+            ) as Box<dyn Iterator<Item = &dyn miette::Diagnostic>>
         })
     }
 }

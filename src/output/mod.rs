@@ -60,7 +60,10 @@ impl Sources {
                 source.position(location.span.start),
                 source.position(location.span.end),
             ),
-            None => (Position { line: 1, column: 1 }, Position { line: 1, column: 1 }),
+            None => (
+                Position { line: 1, column: 1 },
+                Position { line: 1, column: 1 },
+            ),
         }
     }
 }
@@ -82,7 +85,12 @@ pub fn report(
 
 /// `Found 3 diagnostics (1 error, 2 warnings) in 12 files.`
 pub fn summary(diagnostics: &[Diagnostic], files_checked: usize) -> String {
-    let count = |severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    let count = |severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
     let files = plural(files_checked, "file", "files");
     if diagnostics.is_empty() {
         return format!("No problems found in {files}.");

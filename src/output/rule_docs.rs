@@ -26,7 +26,11 @@ pub fn write_list(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out)
         }
         RulesFormat::Text => {
-            let width = RULES.iter().map(|entry| entry.meta.id.len()).max().unwrap_or(0);
+            let width = RULES
+                .iter()
+                .map(|entry| entry.meta.id.len())
+                .max()
+                .unwrap_or(0);
             for entry in RULES {
                 let meta = &entry.meta;
                 let severity = if meta.enabled {

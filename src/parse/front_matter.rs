@@ -21,19 +21,20 @@ pub fn parse(text: &str) -> (FrontMatterBlock, usize) {
     let yaml_span = opening.end..closing_start;
     let closing = closing_start..line_end(text, closing_start);
     let block = 0..closing.end;
-    let block = match yaml::parse(&text[yaml_span.clone()]) {
-        Err(error) => FrontMatterBlock::Invalid {
+    let yaml = yaml::parse_yaml(&text[yaml_span.clone()]);
+    let block = match (yaml.error, yaml.root) {
+        (Some(error), _) => FrontMatterBlock::Invalid {
             block,
             error: shift(&error.span, yaml_span.start),
             message: error.message,
         },
-        Ok(None) => FrontMatterBlock::Present(FrontMatter {
+        (None, None) => FrontMatterBlock::Present(FrontMatter {
             block,
             opening: 0..opening_len(text),
             closing,
             entries: Vec::new(),
         }),
-        Ok(Some(root)) => match to_entries(root, yaml_span.start) {
+        (None, Some(root)) => match to_entries(root, yaml_span.start) {
             Ok(entries) => FrontMatterBlock::Present(FrontMatter {
                 block,
                 opening: 0..opening_len(text),
@@ -99,10 +100,10 @@ fn to_entries(root: YamlNode, offset: usize) -> Result<Vec<FrontMatterEntry>, Sp
         YamlValue::Mapping(entries) => Ok(entries
             .into_iter()
             .map(|entry| FrontMatterEntry {
-                key: entry.key,
-                key_span: shift(&entry.key_span, offset),
-                value_span: shift(&entry.node.span, offset),
-                value: to_value(entry.node.value),
+                key: to_value(entry.key.value).display(),
+                key_span: shift(&entry.key.span, offset),
+                value_span: shift(&entry.value.span, offset),
+                value: to_value(entry.value.value),
             })
             .collect()),
         _ => Err(shift(&root.span, offset)),
@@ -111,13 +112,21 @@ fn to_entries(root: YamlNode, offset: usize) -> Result<Vec<FrontMatterEntry>, Sp
 
 fn to_value(value: YamlValue) -> Value {
     match value {
-        YamlValue::Null => Value::Null,
-        YamlValue::String(text) | YamlValue::Other(text) => Value::Scalar(text),
-        YamlValue::List(items) => Value::List(items.into_iter().map(|n| to_value(n.value)).collect()),
+        YamlValue::Scalar(scalar) if scalar.is_null() => Value::Null,
+        YamlValue::Scalar(scalar) => Value::Scalar(scalar.text),
+        YamlValue::Alias => Value::Scalar("*alias".to_owned()),
+        YamlValue::Sequence(items) => {
+            Value::List(items.into_iter().map(|n| to_value(n.value)).collect())
+        }
         YamlValue::Mapping(entries) => Value::Mapping(
             entries
                 .into_iter()
-                .map(|entry| (entry.key, to_value(entry.node.value)))
+                .map(|entry| {
+                    (
+                        to_value(entry.key.value).display(),
+                        to_value(entry.value.value),
+                    )
+                })
                 .collect(),
         ),
     }

@@ -179,7 +179,10 @@ mod tests {
         assert_eq!(link.target, "https://x.org/a");
         assert_eq!(&text[link.target_span.clone()], "https://x.org/a");
         assert_eq!(link.text, "the docs");
-        assert_eq!(&text[link.span.clone()], r#"<a href="https://x.org/a">the <b>docs</b></a>"#);
+        assert_eq!(
+            &text[link.span.clone()],
+            r#"<a href="https://x.org/a">the <b>docs</b></a>"#
+        );
     }
 
     #[test]

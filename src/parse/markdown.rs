@@ -5,7 +5,7 @@ use crate::model::{
     UnresolvedReference,
 };
 use crate::parse::{html_elements, liquid};
-use crate::site::heading_ids::{HeadingIdGenerator, HeadingIdStyle};
+use crate::site::heading_ids::{HeadingIdGenerator, HeadingIdStyle, typographic};
 use crate::source::Span;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::cell::RefCell;
@@ -56,7 +56,7 @@ pub fn parse_body(
         options,
         Some(&mut on_broken_link),
     );
-    let mut builder = Builder::new(text, heading_ids, document);
+    let mut builder = Builder::new(text, masked, heading_ids, document);
     let mut events = parser.into_offset_iter();
     for (event, range) in events.by_ref() {
         builder.event(event, range.start + body_start..range.end + body_start);
@@ -67,7 +67,7 @@ pub fn parse_body(
         .iter()
         .map(|(label, definition)| {
             let span = definition.span.start + body_start..definition.span.end + body_start;
-            let target_span = definition_target_span(text, &span);
+            let target_span = definition_target_span(masked, &span);
             LinkDefinition {
                 label: label.to_owned(),
                 target: text[target_span.clone()].to_owned(),
@@ -96,6 +96,8 @@ struct OpenHeading {
     span: Span,
     explicit_id: Option<String>,
     text: String,
+    /// The text ids are made from: kramdown applies its typographic replacements outside code.
+    id_text: String,
 }
 
 struct OpenList {
@@ -108,6 +110,9 @@ struct OpenList {
 
 struct Builder<'a> {
     text: &'a str,
+    /// `text` with Liquid masked: where link syntax is scanned, since Liquid holds spaces.
+    masked: &'a str,
+    id_style: HeadingIdStyle,
     document: &'a mut Document,
     ids: HeadingIdGenerator,
     heading: Option<OpenHeading>,
@@ -128,11 +133,14 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn new(
         text: &'a str,
+        masked: &'a str,
         heading_ids: &HeadingIds,
         document: &'a mut Document,
     ) -> Self {
         Self {
             text,
+            masked,
+            id_style: heading_ids.style,
             document,
             ids: HeadingIdGenerator::new(heading_ids.style, &heading_ids.prefix),
             heading: None,
@@ -158,6 +166,9 @@ impl<'a> Builder<'a> {
             Event::Text(text) => self.text(&text, range),
             Event::Code(code) => {
                 self.document.code.push(range.clone());
+                if let Some(heading) = &mut self.heading {
+                    heading.id_text.push_str(&code);
+                }
                 self.visible_text(&code, range);
             }
             Event::InlineHtml(_) | Event::Html(_) if self.html_block_start.is_none() => {
@@ -177,6 +188,7 @@ impl<'a> Builder<'a> {
                     span: range,
                     explicit_id: id.map(|id| id.to_string()),
                     text: String::new(),
+                    id_text: String::new(),
                 });
             }
             Tag::Paragraph => self.paragraph_start = Some(range.start),
@@ -262,6 +274,15 @@ impl<'a> Builder<'a> {
     fn text(&mut self, text: &str, range: Span) {
         if self.code_block_start.is_some() {
             return;
+        }
+        let inside_image = self.links.iter().any(|link| link.is_image);
+        if let Some(heading) = &mut self.heading
+            && !inside_image
+        {
+            match self.id_style {
+                HeadingIdStyle::KramdownGfm => heading.id_text.push_str(&typographic(text)),
+                _ => heading.id_text.push_str(text),
+            }
         }
         self.visible_text(text, range.clone());
         if self.links.is_empty() {
@@ -358,7 +379,11 @@ impl<'a> Builder<'a> {
         let target_span = match open.kind {
             LinkKind::Autolink => open.span.start + 1..open.span.end.saturating_sub(1),
             LinkKind::Reference => open.span.clone(), // replaced by the definition's span in `finish`
-            _ => inline_target_span(self.text, &open),
+            _ => inline_target_span(self.masked, &open),
+        };
+        let text_span = match open.kind {
+            LinkKind::Autolink => target_span.clone(),
+            _ => bracketed_text_span(self.masked, &open),
         };
         // The written target, from the original text: masked Liquid must read as Liquid.
         let target = match open.kind {
@@ -373,9 +398,6 @@ impl<'a> Builder<'a> {
             _ => open.target,
         };
         let has_liquid = liquid::overlaps(&self.document.liquid, &target_span);
-        let text_span = open
-            .text_span
-            .unwrap_or(open.span.start + 1..open.span.start + 1);
         if open.is_image {
             self.document.images.push(Image {
                 kind: ImageKind::Markdown,
@@ -423,9 +445,13 @@ impl<'a> Builder<'a> {
             span: explicit_id_span(self.text, &span, &id),
             id,
         });
+        let id_source = match self.id_style {
+            HeadingIdStyle::Kramdown => raw_heading_text(&self.text[span.clone()]),
+            _ => open.id_text.trim().to_owned(),
+        };
         let generated_id = match explicit_id {
             Some(_) => None,
-            None => self.ids.next_id(open.text.trim()).filter(|_| !has_liquid),
+            None => self.ids.next_id(&id_source).filter(|_| !has_liquid),
         };
         self.document.headings.push(Heading {
             level: open.level,
@@ -449,7 +475,11 @@ impl<'a> Builder<'a> {
         let Some(id) = attribute_list_id(written) else {
             return;
         };
-        let id_start = start + self.text[start..range.end].find(&format!("#{id}")).unwrap_or(0) + 1;
+        let id_start = start
+            + self.text[start..range.end]
+                .find(&format!("#{id}"))
+                .unwrap_or(0)
+            + 1;
         let anchor = Anchor {
             id: id.to_owned(),
             span: id_start..id_start + id.len(),
@@ -493,7 +523,13 @@ impl<'a> Builder<'a> {
 
 /// Reference labels match case-insensitively with whitespace collapsed (CommonMark).
 fn labels_match(a: &str, b: &str) -> bool {
-    let normalise = |label: &str| label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let normalise = |label: &str| {
+        label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     normalise(a) == normalise(b)
 }
 
@@ -513,6 +549,33 @@ fn explicit_id_span(text: &str, heading: &Span, id: &str) -> Span {
         Some(at) => heading.start + at + 1..heading.start + at + 1 + id.len(),
         None => heading.clone(),
     }
+}
+
+/// The text between `[` (or `![`) and the `]` that closes it.
+fn bracketed_text_span(masked: &str, link: &OpenLink) -> Span {
+    let start = masked[link.span.clone()]
+        .find('[')
+        .map_or(link.span.start, |at| link.span.start + at + 1);
+    let search_from = link.text_span.as_ref().map_or(start, |span| span.end);
+    let end = masked[search_from.min(link.span.end)..link.span.end]
+        .find(']')
+        .map_or(search_from, |at| search_from + at);
+    start..end.max(start)
+}
+
+/// A heading's source without its `#` markers and `{#id}`, as plain kramdown reads it.
+fn raw_heading_text(heading: &str) -> String {
+    let first_line = heading.lines().next().unwrap_or("");
+    let without_id = match first_line.rfind("{#") {
+        Some(at) if first_line.trim_end().ends_with('}') => &first_line[..at],
+        _ => first_line,
+    };
+    without_id
+        .trim_start_matches('#')
+        .trim_end()
+        .trim_end_matches('#')
+        .trim()
+        .to_owned()
 }
 
 /// Where the target of an inline link or image is written: after the `](` that follows its text.
@@ -636,7 +699,15 @@ mod tests {
         let document = parse(text);
         let ids: Vec<_> = document.headings.iter().map(|h| h.id().unwrap()).collect();
         assert_eq!(ids, ["what", "why--and-how", "why--and-how-1"]);
-        assert_eq!(&text[document.headings[0].explicit_id.as_ref().unwrap().span.clone()], "what");
+        assert_eq!(
+            &text[document.headings[0]
+                .explicit_id
+                .as_ref()
+                .unwrap()
+                .span
+                .clone()],
+            "what"
+        );
     }
 
     #[test]
@@ -664,7 +735,10 @@ mod tests {
         let text = "![QR icon](../assets/qr.png)\n\n<img src=\"/assets/logo.svg\" alt=\"\">\n";
         let document = parse(text);
         assert_eq!(document.images.len(), 2);
-        assert_eq!(&text[document.images[0].src_span.clone()], "../assets/qr.png");
+        assert_eq!(
+            &text[document.images[0].src_span.clone()],
+            "../assets/qr.png"
+        );
         assert_eq!(document.images[0].alt.as_deref(), Some("QR icon"));
         assert_eq!(document.images[1].src, "/assets/logo.svg");
     }

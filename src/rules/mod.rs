@@ -99,7 +99,8 @@ pub trait Rule: Send + Sync {
 
     fn check_page(&self, _context: &PageContext, _diagnostics: &mut Vec<Diagnostic>) {}
 
-    fn check_translation(&self, _context: &TranslationContext, _diagnostics: &mut Vec<Diagnostic>) {}
+    fn check_translation(&self, _context: &TranslationContext, _diagnostics: &mut Vec<Diagnostic>) {
+    }
 
     fn check_corpus(&self, _context: &CorpusContext, _diagnostics: &mut Vec<Diagnostic>) {}
 }

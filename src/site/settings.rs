@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::parse::HeadingIds;
-use crate::parse::yaml::{self, YamlNode, YamlValue};
+use crate::parse::yaml::{self, YamlNode};
 use crate::site::heading_ids::HeadingIdStyle;
 use std::path::Path;
 
@@ -21,7 +21,7 @@ impl SiteSettings {
         let mut settings = SiteSettings::default();
         if let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) {
             settings.is_jekyll = true;
-            if let Ok(Some(jekyll)) = yaml::parse(&text) {
+            if let Some(jekyll) = yaml::parse_yaml(&text).root {
                 settings.apply_jekyll(&jekyll);
             }
         } else {
@@ -42,37 +42,22 @@ impl SiteSettings {
     }
 
     fn apply_jekyll(&mut self, jekyll: &YamlNode) {
-        if let Some(baseurl) = lookup(jekyll, &["baseurl"]).and_then(scalar) {
+        if let Some(baseurl) = jekyll.get("baseurl").and_then(YamlNode::as_str) {
             self.baseurl = baseurl.trim_end_matches('/').to_owned();
         }
+        let kramdown = jekyll.get("kramdown");
+        let option = |name: &str| {
+            kramdown
+                .and_then(|k| k.get(name))
+                .and_then(YamlNode::as_str)
+        };
         // kramdown's default input in Jekyll is GFM; `input: kramdown` switches ids to ASCII.
-        let input = lookup(jekyll, &["kramdown", "input"]).and_then(scalar);
-        self.heading_ids.style = match input {
+        self.heading_ids.style = match option("input") {
             Some(input) if input.eq_ignore_ascii_case("kramdown") => HeadingIdStyle::Kramdown,
             _ => HeadingIdStyle::KramdownGfm,
         };
-        if let Some(prefix) = lookup(jekyll, &["kramdown", "auto_id_prefix"]).and_then(scalar) {
+        if let Some(prefix) = option("auto_id_prefix") {
             self.heading_ids.prefix = prefix.to_owned();
         }
-    }
-}
-
-fn lookup<'a>(node: &'a YamlNode, path: &[&str]) -> Option<&'a YamlNode> {
-    let (first, rest) = path.split_first()?;
-    let YamlValue::Mapping(entries) = &node.value else {
-        return None;
-    };
-    let child = &entries.iter().find(|entry| entry.key == *first)?.node;
-    if rest.is_empty() {
-        Some(child)
-    } else {
-        lookup(child, rest)
-    }
-}
-
-fn scalar(node: &YamlNode) -> Option<&str> {
-    match &node.value {
-        YamlValue::String(text) | YamlValue::Other(text) => Some(text),
-        _ => None,
     }
 }
