@@ -216,8 +216,10 @@ fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
-/// `l10nlint.toml:3:1: unknown field ...`
+/// `l10nlint.toml:3:1: unknown field ...`, the path relative to the current directory.
 fn describe_config_error(err: &ConfigError) -> String {
+    let current = std::env::current_dir().unwrap_or_default();
+    let shown = err.path.strip_prefix(&current).unwrap_or(&err.path);
     let position = err.span.as_ref().and_then(|span| {
         let text = std::fs::read_to_string(&err.path).ok()?;
         let position = SourceText::new(text).position(span.start);
@@ -225,7 +227,7 @@ fn describe_config_error(err: &ConfigError) -> String {
     });
     format!(
         "{}{}: {}",
-        err.path.display(),
+        slash_path(shown),
         position.unwrap_or_default(),
         err.message
     )

@@ -102,9 +102,9 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         .into_iter()
         .flatten()
         .filter(|diagnostic| wanted(request, &ignores, diagnostic))
-        .filter_map(|mut diagnostic| {
+        .map(|mut diagnostic| {
             diagnostic.severity = *severities.get(diagnostic.rule).unwrap_or(&Severity::Error);
-            Some(diagnostic)
+            diagnostic
         })
         .collect();
     diagnostics.sort_by(|a, b| {

@@ -162,9 +162,7 @@ pub fn detect(
 /// `{locale}.yml`-style and `name.{locale}.md`-style candidates for a file name.
 fn file_name_candidate(directory: &str, name: &str) -> Option<(String, String)> {
     let (stem, extension) = name.rsplit_once('.')?;
-    let extension = if extension == "yaml" {
-        "{yml,yaml}"
-    } else if extension == "yml" {
+    let extension = if matches!(extension, "yml" | "yaml") {
         "{yml,yaml}"
     } else {
         extension
@@ -225,7 +223,6 @@ fn qualifies(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -42,9 +42,7 @@ pub fn same_locale(a: &str, b: &str) -> bool {
 fn is_script_or_region(subtag: &str) -> bool {
     let letters = subtag.chars().all(|c| c.is_ascii_alphabetic());
     let digits = subtag.chars().all(|c| c.is_ascii_digit());
-    (subtag.len() == 2 && letters)
-        || (subtag.len() == 4 && letters)
-        || (subtag.len() == 3 && digits)
+    (letters && matches!(subtag.len(), 2 | 4)) || (digits && subtag.len() == 3)
 }
 
 #[cfg(test)]

@@ -22,13 +22,24 @@ pub fn write(
         .with_context_lines(1);
     for diagnostic in diagnostics {
         let report = Snippet::of(diagnostic, sources, options);
-        let mut rendered = String::new();
-        handler
-            .render_report(&mut rendered, &report)
-            .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
-        write!(out, "{rendered}")?;
+        write!(out, "{}", render(&handler, &report)?)?;
+        // The source language's counterpart, as a note under the finding.
+        for related in &report.related {
+            for line in render(&handler, related)?.lines() {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        writeln!(out)?;
     }
     Ok(())
+}
+
+fn render(handler: &GraphicalReportHandler, snippet: &Snippet) -> io::Result<String> {
+    let mut rendered = String::new();
+    handler
+        .render_report(&mut rendered, snippet)
+        .map_err(|_| io::Error::other("cannot render a diagnostic"))?;
+    Ok(rendered)
 }
 
 /// One diagnostic as miette sees it.
@@ -147,15 +158,5 @@ impl miette::Diagnostic for Snippet {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         (!self.labels.is_empty())
             .then(|| Box::new(self.labels.iter().cloned()) as Box<dyn Iterator<Item = LabeledSpan>>)
-    }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        (!self.related.is_empty()).then(|| {
-            Box::new(
-                self.related
-                    .iter()
-                    .map(|related| related as &dyn miette::Diagnostic),
-            ) as Box<dyn Iterator<Item = &dyn miette::Diagnostic>>
-        })
     }
 }

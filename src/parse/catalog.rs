@@ -186,7 +186,6 @@ fn collect_duplicates(node: &YamlNode, prefix: &str, duplicates: &mut Vec<Duplic
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

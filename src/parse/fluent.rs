@@ -771,7 +771,6 @@ fn describe(kind: &FluentErrorKind) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -133,7 +133,6 @@ fn to_value(value: YamlValue) -> Value {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

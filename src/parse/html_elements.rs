@@ -161,7 +161,6 @@ fn refresh_target(tag: &Tag) -> Option<String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -220,7 +220,7 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
-        if !is_paragraph && !matches!(self.heading, Some(_)) {
+        if !is_paragraph && self.heading.is_none() {
             self.last_block_was_heading = false;
         }
     }
@@ -640,7 +640,6 @@ fn trim_end_offset(text: &str, offset: usize) -> usize {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::parse::liquid;

@@ -357,7 +357,6 @@ impl From<saphyr_parser::ScalarStyle> for ScalarStyle {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

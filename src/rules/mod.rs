@@ -11,6 +11,8 @@ use crate::model::Document;
 use crate::site::Site;
 use serde::de::DeserializeOwned;
 
+pub mod key_pairing;
+
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleMeta {

@@ -1,5 +1,6 @@
 //! A front matter key in the translation that the source page does not have.
 
+use crate::rules::key_pairing::{is_renamed, renamed_keys};
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
@@ -20,26 +21,16 @@ impl Rule for FrontMatterExtraKey {
         ) else {
             return;
         };
+        let renamed = renamed_keys(source, translation);
         for entry in &translation.entries {
-            if source.get(&entry.key).is_some() {
+            if source.get(&entry.key).is_some() || is_renamed(&renamed, &entry.key) {
                 continue;
             }
-            let similar = source
-                .entries
-                .iter()
-                .filter(|candidate| translation.get(&candidate.key).is_none())
-                .find(|candidate| strsim::damerau_levenshtein(&candidate.key, &entry.key) <= 2);
-            let help = match similar {
-                Some(candidate) => format!(
-                    "did you mean `{}`? The source page has that key and this page lacks it",
-                    candidate.key
-                ),
-                None => format!(
-                    "remove `{}`, or add it to `{}` first",
-                    entry.key,
-                    context.source.path()
-                ),
-            };
+            let help = format!(
+                "remove `{}`, or add it to `{}` first so that every language gets it",
+                entry.key,
+                context.source.path()
+            );
             diagnostics.push(
                 Diagnostic::new(
                     self.id(),

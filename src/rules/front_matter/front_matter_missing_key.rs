@@ -1,5 +1,6 @@
 //! A front matter key of the source page that the translation lacks.
 
+use crate::rules::key_pairing::{is_replaced, renamed_keys};
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
@@ -20,8 +21,9 @@ impl Rule for FrontMatterMissingKey {
         ) else {
             return;
         };
+        let renamed = renamed_keys(source, translation);
         for entry in &source.entries {
-            if translation.get(&entry.key).is_some() {
+            if translation.get(&entry.key).is_some() || is_replaced(&renamed, &entry.key) {
                 continue;
             }
             diagnostics.push(
