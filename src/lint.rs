@@ -135,7 +135,11 @@ fn parse_and_check(
         Err(problem) => {
             let diagnostic = Diagnostic::new(UNREADABLE_FILE, &file.path, 0..0, problem.message)
                 .help(problem.help);
-            return (Document::default(), vec![diagnostic]);
+            let document = Document {
+                unreadable: true,
+                ..Document::default()
+            };
+            return (document, vec![diagnostic]);
         }
     };
     let document = parse::parse(file.kind, source.text(), &settings.heading_ids);
@@ -156,8 +160,13 @@ fn parse_and_check(
 fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let page = site.page(index);
+    if page.document.unreadable {
+        return diagnostics;
+    }
     let page_context = PageContext { page, site };
-    let source = site.source_of(index);
+    let source = site
+        .source_of(index)
+        .filter(|source| !source.document.unreadable);
     for active in rules {
         active.rule.check_page(&page_context, &mut diagnostics);
         if let Some(source) = source {

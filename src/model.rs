@@ -44,6 +44,8 @@ pub struct Document {
     pub code: Vec<Span>,
     /// An HTML page whose only job is to send the reader elsewhere (`<meta http-equiv="refresh">`).
     pub redirect: Option<String>,
+    /// The file could not be read: the document is empty and no rule looks at it.
+    pub unreadable: bool,
 }
 
 /// The front matter of a Markdown or HTML page: a `---` block starting on the first line.

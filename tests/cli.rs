@@ -149,3 +149,17 @@ fn unknown_rule_is_a_usage_error() {
         .code(2)
         .stderr_eq("error: unknown rule `nope` (see `l10nlint rules`)\n");
 }
+
+#[test]
+fn bom_crlf_empty_and_invalid_utf8_files_keep_positions_and_go_on() {
+    l10nlint("encodings")
+        .args(["lint", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/encodings.concise.txt"]);
+    l10nlint("encodings")
+        .args(["lint", "es/settings.md"])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/encodings.human.txt"]);
+}

@@ -25,8 +25,11 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// Every page that could be read.
     pub fn pages(&self) -> impl Iterator<Item = Page<'a>> + '_ {
-        (0..self.documents.len()).map(|index| self.page(index))
+        (0..self.documents.len())
+            .map(|index| self.page(index))
+            .filter(|page| !page.document.unreadable)
     }
 
     /// The source-language page of the page at `index`.
