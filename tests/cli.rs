@@ -163,3 +163,39 @@ fn bom_crlf_empty_and_invalid_utf8_files_keep_positions_and_go_on() {
         .code(1)
         .stdout_eq(file!["snapshots/encodings.human.txt"]);
 }
+
+#[test]
+fn suffix_layout_is_detected_without_config() {
+    l10nlint("layout-suffix")
+        .args(["lint", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout_eq(
+            "docs/guide/install.de.md:3:7: error[front-matter-lang-mismatch] `lang: en` does not match the page's locale `de`\n\
+             Found 1 diagnostic (1 error) in 3 files.\n",
+        );
+}
+
+#[test]
+fn source_pages_without_a_locale_segment_are_detected() {
+    l10nlint("layout-articles")
+        .args(["lint", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout_eq(
+            "_articles/de/privacy.md:3:9: error[front-matter-value-mismatch] `layout` is `artikel` here but `article` in the source page\n\
+             Found 1 diagnostic (1 error) in 3 files.\n",
+        );
+}
+
+#[test]
+fn configured_layout_pairs_pages() {
+    l10nlint("layout-configured")
+        .args(["lint", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout_eq(
+            "pages/nl/team.md:3:1: error[front-matter-missing-key] front matter lacks `render_toc`, which the source page has\n\
+             Found 1 diagnostic (1 error) in 2 files.\n",
+        );
+}
