@@ -203,9 +203,24 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                (TargetKind::Link, "https://a.example/x", "https://a.example/x", 0),
-                (TargetKind::Image, "https://img.example/i.png", "https://img.example/i.png", 0),
-                (TargetKind::Link, "https://c.example", "https://c.example", 1),
+                (
+                    TargetKind::Link,
+                    "https://a.example/x",
+                    "https://a.example/x",
+                    0
+                ),
+                (
+                    TargetKind::Image,
+                    "https://img.example/i.png",
+                    "https://img.example/i.png",
+                    0
+                ),
+                (
+                    TargetKind::Link,
+                    "https://c.example",
+                    "https://c.example",
+                    1
+                ),
             ]
         );
     }

@@ -5,8 +5,8 @@
 
 use super::OnlineOptions;
 use regex::Regex;
-use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde::de::{self, Deserializer};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -105,7 +105,9 @@ fn duration<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Duratio
 
 fn parse_duration(text: &str) -> Result<Duration, String> {
     let invalid = || {
-        format!("invalid duration `{text}`: write a number with a unit, e.g. `500ms`, `20s`, `5m`, `1h`, `7d`")
+        format!(
+            "invalid duration `{text}`: write a number with a unit, e.g. `500ms`, `20s`, `5m`, `1h`, `7d`"
+        )
     };
     let text = text.trim();
     let split = text
@@ -267,15 +269,31 @@ deadline = 120
     #[test]
     fn invalid_values_are_errors_at_the_value() {
         for (text, value, message) in [
-            ("timeout = \"5 parsecs\"", "\"5 parsecs\"", "invalid duration"),
-            ("accept = [\"200..=199\"]", "[\"200..=199\"]", "invalid status range"),
+            (
+                "timeout = \"5 parsecs\"",
+                "\"5 parsecs\"",
+                "invalid duration",
+            ),
+            (
+                "accept = [\"200..=199\"]",
+                "[\"200..=199\"]",
+                "invalid status range",
+            ),
             ("accept = [\"2xx\"]", "[\"2xx\"]", "invalid status range"),
             ("exclude = [\"(\"]", "[\"(\"]", "invalid pattern `(`"),
-            ("remap = [\"only-a-pattern\"]", "[\"only-a-pattern\"]", "invalid remap"),
+            (
+                "remap = [\"only-a-pattern\"]",
+                "[\"only-a-pattern\"]",
+                "invalid remap",
+            ),
             ("max-per-host = 0", "0", "must be at least 1"),
         ] {
             let error = parse(text).expect_err(text);
-            assert!(error.message().contains(message), "{text}: {}", error.message());
+            assert!(
+                error.message().contains(message),
+                "{text}: {}",
+                error.message()
+            );
             let span = error.span().expect("errors have a span");
             assert_eq!(&text[span], value, "{text}");
         }
