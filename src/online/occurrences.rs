@@ -225,6 +225,80 @@ mod tests {
         );
     }
 
+    /// Verdicts for a site of `en/a.md` and `es/a.md`, as if checked online.
+    fn counterparts_in(en: &str, es: &str, verdicts: &[(&str, Verdict)]) -> Vec<Option<String>> {
+        let site_dir = tempfile::tempdir().expect("a temporary folder");
+        for (path, text) in [("en/a.md", en), ("es/a.md", es)] {
+            std::fs::create_dir_all(site_dir.path().join(&path[..2])).expect("mkdir");
+            std::fs::write(site_dir.path().join(path), text).expect("write");
+        }
+        let config = crate::config::Config::default();
+        let corpus = crate::discover::Corpus::discover(site_dir.path(), &config).expect("corpus");
+        let documents: Vec<Document> = corpus
+            .files
+            .iter()
+            .map(|file| {
+                let text = std::fs::read_to_string(site_dir.path().join(&file.path)).expect("read");
+                parse::parse(file.kind, &text, &HeadingIds::default())
+            })
+            .collect();
+        let results = OnlineResults {
+            occurrences: collect(&documents, 0..documents.len()),
+            report: Report {
+                results: verdicts
+                    .iter()
+                    .map(|(url, verdict)| (url.to_string(), verdict.clone()))
+                    .collect(),
+                ..Report::default()
+            },
+        };
+        let settings = crate::site::SiteSettings::default();
+        let site = Site {
+            corpus: &corpus,
+            documents: &documents,
+            settings: &settings,
+            online: Some(&results),
+        };
+        let es = corpus.index_of("es/a.md").expect("es/a.md is linted");
+        results
+            .occurrences
+            .iter()
+            .filter(|occurrence| occurrence.page == es)
+            .map(|occurrence| {
+                let counterpart = results.working_counterpart(&site, occurrence)?;
+                Some(counterpart.url.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_counterpart_is_the_working_source_url_the_translation_replaced() {
+        let broken = Verdict::Broken {
+            status: Some(404),
+            reason: "not found".to_owned(),
+        };
+        let en = "[a](https://x.example/a) [b](https://x.example/b) [c](https://y.example/c)\n";
+        let es = "[a](https://x.example/a) [b](https://x.example/be) [c](https://y.example/ce)\n";
+        let verdicts = [
+            ("https://x.example/a", Verdict::Ok),
+            ("https://x.example/b", Verdict::Ok),
+            ("https://y.example/c", broken.clone()),
+            ("https://x.example/be", broken.clone()),
+            ("https://y.example/ce", broken),
+        ];
+        assert_eq!(
+            counterparts_in(en, es, &verdicts),
+            [
+                // The source has the same URL: the translation changed nothing.
+                None,
+                // `/a` works too, but the translation has it already.
+                Some("https://x.example/b".to_owned()),
+                // The source's URL on that host is broken as well.
+                None,
+            ]
+        );
+    }
+
     #[test]
     fn descriptions() {
         assert_eq!(describe(Some(404), "not found"), "404 not found");
