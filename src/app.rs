@@ -4,6 +4,8 @@ use crate::cli::{Cli, ColorChoice, Command, LintArgs};
 use crate::config::{self, Config, ConfigError};
 use crate::discover::locale::is_locale_code;
 use crate::lint::{self, LintError, LintRequest};
+use crate::online::OnlineOptions;
+use crate::online::settings::default_cache_path;
 use crate::output::{self, ReportOptions, Sources, rule_docs};
 use crate::rules;
 use crate::source::SourceText;
@@ -68,8 +70,8 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
             eprintln!("error: {}", describe_config_error(&err));
             return Outcome::Failure;
         }
-        Err(LintError::Usage(message)) => {
-            eprintln!("error: {message}");
+        Err(err) => {
+            eprintln!("error: {err}");
             return Outcome::Failure;
         }
     };
@@ -112,6 +114,15 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
     {
         eprintln!("error: cannot write the report: {err}");
         return Outcome::Failure;
+    }
+    // On stderr, so that `--format json` stays valid JSON.
+    for warning in &outcome.online_warnings {
+        eprintln!("warning: {warning}");
+    }
+    if let Some(stats) = &outcome.online_stats
+        && !args.quiet
+    {
+        eprintln!("{}", stats.summary_line());
     }
     let fail_on = args.fail_on.severity();
     let failing = outcome
@@ -167,6 +178,7 @@ fn build_request(args: &LintArgs, current: &Path) -> Result<LintRequest, String>
         }
         Some(only)
     };
+    let online = online_options(args, &config, &root);
     Ok(LintRequest {
         root,
         config,
@@ -174,7 +186,29 @@ fn build_request(args: &LintArgs, current: &Path) -> Result<LintRequest, String>
         only,
         select: args.select.clone(),
         ignore: args.ignore.clone(),
+        online,
     })
+}
+
+/// The online check's options when `--online` or `[online] enabled` asks for it: the config's
+/// `[online]`, then the command line, then `GITHUB_TOKEN` from the environment.
+fn online_options(args: &LintArgs, config: &Config, root: &Path) -> Option<OnlineOptions> {
+    if !(args.online || config.online.enabled) {
+        return None;
+    }
+    let mut options = config.online.options(root, default_cache_path());
+    if let Some(cache) = &args.cache {
+        options.cache = Some(cache.clone());
+    }
+    if args.no_cache {
+        options.cache = None;
+    }
+    options.allow_private |= args.allow_private;
+    options.github_token = std::env::var("GITHUB_TOKEN")
+        .ok()
+        .filter(|token| !token.is_empty());
+    options.progress = std::io::stderr().is_terminal();
+    Some(options)
 }
 
 /// Without a config: a single folder argument is the root; a file inside a locale folder

@@ -75,6 +75,18 @@ pub struct LintArgs {
     /// Print diagnostics only, no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also check external links and remote images over HTTP (each URL once).
+    #[arg(long)]
+    pub online: bool,
+    /// Do not read or write the online cache.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
+    /// Keep the online cache in this file.
+    #[arg(long, value_name = "PATH")]
+    pub cache: Option<PathBuf>,
+    /// Check links to loopback and private addresses too (local servers).
+    #[arg(long)]
+    pub allow_private: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

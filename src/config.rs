@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+pub use crate::online::settings::OnlineConfig;
+
 pub const FILE_NAME: &str = "l10nlint.toml";
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -34,6 +36,9 @@ pub struct Config {
     /// Rules switched off for files matching a glob: `"es/legacy/**" = ["link-parity"]`.
     #[serde(default)]
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// `[online]`: checking external links over HTTP (off unless enabled or `--online`).
+    #[serde(default)]
+    pub online: OnlineConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]

@@ -4,6 +4,8 @@ use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::Corpus;
 use crate::model::Document;
+use crate::online::occurrences::{self, OnlineResults};
+use crate::online::{OnlineError, OnlineOptions, Stats};
 use crate::parse;
 use crate::rules::{self, CorpusContext, DocumentContext, PageContext, Rule, TranslationContext};
 use crate::site::{Site, SiteSettings};
@@ -29,18 +31,25 @@ pub struct LintRequest {
     pub select: Vec<String>,
     /// Rule ids or categories not to run.
     pub ignore: Vec<String>,
+    /// Check external links over HTTP with these options; `None` stays offline.
+    pub online: Option<OnlineOptions>,
 }
 
 #[derive(Debug)]
 pub struct LintOutcome {
     pub diagnostics: Vec<Diagnostic>,
     pub files_checked: usize,
+    /// Counts of the online check, when it ran.
+    pub online_stats: Option<Stats>,
+    /// Problems that did not stop the online check, such as an unreadable cache.
+    pub online_warnings: Vec<String>,
 }
 
 #[derive(Debug)]
 pub enum LintError {
     Config(ConfigError),
     Usage(String),
+    Online(OnlineError),
 }
 
 impl std::fmt::Display for LintError {
@@ -48,6 +57,7 @@ impl std::fmt::Display for LintError {
         match self {
             LintError::Config(err) => err.fmt(f),
             LintError::Usage(message) => f.write_str(message),
+            LintError::Online(err) => write!(f, "the online check cannot run: {err}"),
         }
     }
 }
@@ -74,12 +84,18 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         corpus: &corpus,
         documents: &documents,
         settings: &settings,
+        online: None,
     };
     let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
         .into_par_iter()
         .map(|index| check_page(&site, index, &rules))
         .collect();
     diagnostics.extend(per_page);
+    let online = check_online(request, &corpus, &documents, &rules)?;
+    let site = Site {
+        online: online.as_ref(),
+        ..site
+    };
     let corpus_context = CorpusContext { site: &site };
     for active in &rules {
         let mut found = Vec::new();
@@ -119,7 +135,48 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     Ok(LintOutcome {
         diagnostics,
         files_checked: corpus.files.len(),
+        online_stats: online.as_ref().map(|online| online.report.stats.clone()),
+        online_warnings: online
+            .map(|online| online.report.warnings)
+            .unwrap_or_default(),
     })
+}
+
+/// The online stage, when asked for and some `online` rule is active: the external targets of
+/// the reported pages and of their source pages (for counterparts), each URL checked once.
+fn check_online(
+    request: &LintRequest,
+    corpus: &Corpus,
+    documents: &[Document],
+    rules: &[ActiveRule],
+) -> Result<Option<OnlineResults>, LintError> {
+    let Some(options) = &request.online else {
+        return Ok(None);
+    };
+    let active_category = |category: &str| {
+        rules.iter().any(|active| {
+            rules::find(active.rule.id()).is_some_and(|entry| entry.meta.category == category)
+        })
+    };
+    if !active_category(occurrences::CATEGORY) {
+        return Ok(None);
+    }
+    let mut options = options.clone();
+    // Fetching bodies for anchors is wasted when nothing reports missing fragments.
+    options.check_fragments &= rules
+        .iter()
+        .any(|active| active.rule.id() == occurrences::FRAGMENT_RULE);
+    let mut pages = BTreeSet::new();
+    for (index, file) in corpus.files.iter().enumerate() {
+        if reported(request, &file.path) {
+            pages.insert(index);
+            pages.extend(corpus.source_of(index));
+        }
+    }
+    let found = occurrences::collect(documents, pages);
+    OnlineResults::check(found, &options)
+        .map(Some)
+        .map_err(LintError::Online)
 }
 
 /// Reads and parses one file, and runs the rules that need its text.
@@ -204,12 +261,16 @@ pub fn read_source(path: &Path) -> Result<SourceText, ReadProblem> {
 
 fn wanted(request: &LintRequest, ignores: &PerFileIgnores, diagnostic: &Diagnostic) -> bool {
     let path = &diagnostic.location.path;
-    let selected = request.only.as_ref().is_none_or(|only| {
+    reported(request, path) && !ignores.ignores(path, diagnostic.rule)
+}
+
+/// Whether diagnostics in `path` are reported: the paths given on the command line, if any.
+fn reported(request: &LintRequest, path: &str) -> bool {
+    request.only.as_ref().is_none_or(|only| {
         only.iter().any(|wanted| {
             path == wanted || path.starts_with(&format!("{wanted}/")) || wanted.is_empty()
         })
-    });
-    selected && !ignores.ignores(path, diagnostic.rule)
+    })
 }
 
 /// The rules to run, each built with its options and given its severity.

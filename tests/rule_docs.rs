@@ -1,11 +1,26 @@
 //! Every `rules/<id>.md` is a test: each example's files are written to a temporary site,
 //! linted with only that rule selected, and the concise output compared with the example's
 //! `expected` block. `L10NLINT_BLESS=1 cargo test --test rule_docs` rewrites the blocks.
+//!
+//! Docs whose front matter says `online: true` run with online checking against a local
+//! server started here (see `support`): `{server}` in their files and expected output stands
+//! for its address, and private addresses are allowed unless the example's config says not.
+
+mod support;
 
 use l10nlint::config::Config;
 use l10nlint::lint::{LintRequest, lint};
 use l10nlint::output::{self, Format, ReportOptions, Sources};
 use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Duration;
+use support::TestServer;
+
+/// The server of the online docs, shared by every doc of this run.
+fn server() -> &'static TestServer {
+    static SERVER: OnceLock<TestServer> = OnceLock::new();
+    SERVER.get_or_init(TestServer::start)
+}
 
 /// One example: files to write, then the output expected from them.
 struct Example {
@@ -27,9 +42,10 @@ fn check_doc(path: &Path, doc: String) -> datatest_stable::Result<()> {
         }
     }
     let examples = examples(&doc)?;
+    let online = front_matter_says(&doc, "online: true");
     let outputs: Vec<String> = examples
         .iter()
-        .map(|example| run_example(&id, example))
+        .map(|example| run_example(&id, example, online))
         .collect::<datatest_stable::Result<_>>()?;
     if !outputs.iter().any(|output| !output.is_empty()) {
         return Err(format!("{}: needs an example that the rule reports", path.display()).into());
@@ -69,14 +85,28 @@ fn check_doc(path: &Path, doc: String) -> datatest_stable::Result<()> {
     }
 }
 
-fn run_example(rule: &str, example: &Example) -> datatest_stable::Result<String> {
+/// Whether the doc's front matter has this exact line.
+fn front_matter_says(doc: &str, line: &str) -> bool {
+    doc.strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .is_some_and(|(front_matter, _)| front_matter.lines().any(|l| l.trim_end() == line))
+}
+
+fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::Result<String> {
     let site = tempfile::tempdir()?;
+    let server_url = online.then(|| server().base_url());
     for (path, content) in &example.files {
         let target = site.path().join(path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(target, content)?;
+        match &server_url {
+            Some(url) => std::fs::write(
+                target,
+                String::from_utf8(content.clone())?.replace("{server}", url),
+            )?,
+            None => std::fs::write(target, content)?,
+        }
     }
     let config_path = site.path().join("l10nlint.toml");
     let config = if config_path.exists() {
@@ -84,11 +114,19 @@ fn run_example(rule: &str, example: &Example) -> datatest_stable::Result<String>
     } else {
         Config::default()
     };
+    let online = server_url.as_ref().map(|_| {
+        let mut options = config.online.options(site.path(), None);
+        options.allow_private = config.online.allow_private.unwrap_or(true);
+        options.timeout = Duration::from_secs(5);
+        options.retry_base = Duration::from_millis(10);
+        options
+    });
     let request = LintRequest {
         root: site.path().to_owned(),
         config,
         config_path: Some(config_path),
         select: vec![rule.to_owned()],
+        online,
         ..LintRequest::default()
     };
     let outcome = lint(&request).map_err(|err| err.to_string())?;
@@ -106,7 +144,11 @@ fn run_example(rule: &str, example: &Example) -> datatest_stable::Result<String>
         &options,
         &mut rendered,
     )?;
-    Ok(String::from_utf8(rendered)?)
+    let rendered = String::from_utf8(rendered)?;
+    Ok(match &server_url {
+        Some(url) => rendered.replace(url.as_str(), "{server}"),
+        None => rendered,
+    })
 }
 
 /// Reads the examples after `## Examples`: "`path`:" lines each followed by a fenced block,

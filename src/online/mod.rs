@@ -13,11 +13,13 @@ mod client;
 mod fragments;
 mod limits;
 mod normalize;
+pub mod occurrences;
 mod progress;
 mod retry;
 mod run;
 mod safety;
 mod selection;
+pub mod settings;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};

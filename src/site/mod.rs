@@ -6,6 +6,7 @@ pub mod settings;
 
 use crate::discover::Corpus;
 use crate::model::Document;
+use crate::online::occurrences::OnlineResults;
 use crate::rules::Page;
 pub use settings::SiteSettings;
 
@@ -15,6 +16,8 @@ pub struct Site<'a> {
     /// Parallel to `corpus.files`.
     pub documents: &'a [Document],
     pub settings: &'a SiteSettings,
+    /// The online check's verdicts; `None` when checking offline.
+    pub online: Option<&'a OnlineResults>,
 }
 
 impl<'a> Site<'a> {
