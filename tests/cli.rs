@@ -1,11 +1,11 @@
 //! End to end: the binary on the fixture sites, whole output compared with `tests/snapshots/`.
 //! `SNAPSHOTS=overwrite cargo test --test cli` rewrites the snapshots after a deliberate change.
 
-use snapbox::cmd::{Command, cargo_bin};
+use snapbox::cmd::Command;
 use snapbox::file;
 
 fn l10nlint(site: &str) -> Command {
-    Command::new(cargo_bin!("l10nlint"))
+    Command::new(env!("CARGO_BIN_EXE_l10nlint"))
         .current_dir(format!("{}/fixtures/{site}", env!("CARGO_MANIFEST_DIR")))
         .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")
@@ -50,7 +50,7 @@ fn file_arguments_report_only_those_files_with_cross_language_context() {
 
 #[test]
 fn run_from_outside_the_site_prefixes_paths() {
-    Command::new(cargo_bin!("l10nlint"))
+    Command::new(env!("CARGO_BIN_EXE_l10nlint"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["lint", "--format", "concise", "fixtures/demo-site/es/help.md"])
         .assert()

@@ -17,55 +17,65 @@ pub fn renamed_keys<'a>(
     source: &'a FrontMatter,
     translation: &'a FrontMatter,
 ) -> Vec<RenamedKey<'a>> {
-    let mut missing: Vec<(usize, &FrontMatterEntry)> = source
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, entry)| translation.get(&entry.key).is_none())
-        .collect();
-    let mut extra: Vec<(usize, &FrontMatterEntry)> = translation
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, entry)| source.get(&entry.key).is_none())
-        .collect();
-    let mut pairs = Vec::new();
-    let mut take = |missing: &mut Vec<(usize, &'a FrontMatterEntry)>,
-                    extra: &mut Vec<(usize, &'a FrontMatterEntry)>,
-                    matches: &dyn Fn(
-        &(usize, &FrontMatterEntry),
-        &(usize, &FrontMatterEntry),
-    ) -> bool| {
-        extra.retain(|written| {
-            match missing
+    let numbered_absent_from =
+        |entries: &'a [FrontMatterEntry], other: &FrontMatter| -> Vec<Numbered<'a>> {
+            entries
                 .iter()
-                .position(|expected| matches(expected, written))
-            {
-                Some(at) => {
-                    let (_, source) = missing.remove(at);
-                    pairs.push(RenamedKey {
-                        source,
-                        translation: written.1,
-                    });
-                    false
-                }
-                None => true,
-            }
-        });
-    };
-    take(&mut missing, &mut extra, &|(_, expected), (_, written)| {
-        strsim::damerau_levenshtein(&expected.key.to_lowercase(), &written.key.to_lowercase()) <= 2
-    });
-    take(
+                .enumerate()
+                .filter(|(_, entry)| other.get(&entry.key).is_none())
+                .collect()
+        };
+    let mut missing = numbered_absent_from(&source.entries, translation);
+    let mut extra = numbered_absent_from(&translation.entries, source);
+    let mut pairs = Vec::new();
+    pair_off(
         &mut missing,
         &mut extra,
-        &|(expected_at, _), (written_at, _)| expected_at == written_at,
+        &mut pairs,
+        |(_, expected), (_, written)| {
+            strsim::damerau_levenshtein(&expected.key.to_lowercase(), &written.key.to_lowercase())
+                <= 2
+        },
+    );
+    pair_off(
+        &mut missing,
+        &mut extra,
+        &mut pairs,
+        |(expected_at, _), (written_at, _)| expected_at == written_at,
     );
     if missing.len() == 1 && extra.len() == 1 {
-        take(&mut missing, &mut extra, &|_, _| true);
+        pair_off(&mut missing, &mut extra, &mut pairs, |_, _| true);
     }
     pairs.sort_by_key(|pair| pair.translation.key_span.start);
     pairs
+}
+
+/// An entry with its position in the block.
+type Numbered<'a> = (usize, &'a FrontMatterEntry);
+
+/// Moves every extra key that `matches` a missing key, with that key, into `pairs`.
+fn pair_off<'a>(
+    missing: &mut Vec<Numbered<'a>>,
+    extra: &mut Vec<Numbered<'a>>,
+    pairs: &mut Vec<RenamedKey<'a>>,
+    matches: impl Fn(&Numbered, &Numbered) -> bool,
+) {
+    extra.retain(|written| {
+        match missing
+            .iter()
+            .position(|expected| matches(expected, written))
+        {
+            Some(at) => {
+                let (_, source) = missing.remove(at);
+                pairs.push(RenamedKey {
+                    source,
+                    translation: written.1,
+                });
+                false
+            }
+            None => true,
+        }
+    });
 }
 
 /// Whether `key` of the translation is paired with a source key.
