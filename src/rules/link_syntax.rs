@@ -86,11 +86,12 @@ mod tests {
     #[test]
     fn skipped_regions() {
         let document = Document {
-            code: vec![10..20],
+            code: vec![10..20, 40..50],
             ..Document::default()
         };
         assert!(is_skipped(&document, &(15..25)));
         assert!(!is_skipped(&document, &(20..25)));
         assert!(!is_skipped(&document, &(0..10)));
+        assert!(is_skipped(&document, &(45..46)));
     }
 }

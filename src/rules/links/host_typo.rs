@@ -98,6 +98,10 @@ impl Rule for HostTypo {
                         Self::link_to(site, source, &suspect.intended_host).map(|link| (source, link))
                     })
                     .or_else(|| {
+                        Self::link_to(site, occurrence.page, &suspect.intended_host)
+                            .map(|link| (occurrence.page, link))
+                    })
+                    .or_else(|| {
                         occurrences
                             .iter()
                             .find(|other| other.host == suspect.intended_host)

@@ -79,7 +79,7 @@ impl Rule for LinkSchemeTypo {
                     ),
                 )
                 .label(format!("should be `{replacement}`"))
-                .help(format!("write `{replacement}`"))
+                .help(format!("write `{replacement}` instead of `{wrong}`"))
                 .fix(Fix {
                     applicability: Applicability::Safe,
                     description: format!("replace `{wrong}` with `{replacement}`"),

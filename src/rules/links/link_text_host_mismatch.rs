@@ -109,6 +109,11 @@ impl Rule for LinkTextHostMismatch {
                     .map(|other| (source, other))
             });
             let (text_host, target_host) = (&found.text_host, &found.target_host);
+            // The source page links this text to its own host: the target is the slip.
+            let target_is_wrong = same_target.is_none()
+                && same_text.is_some_and(|(_, other)| {
+                    host_of(&other.target).as_deref().map(without_www) == Some(text_host.as_str())
+                });
             let mut diagnostic = Diagnostic::new(
                 self.id(),
                 page.path(),
@@ -118,27 +123,34 @@ impl Rule for LinkTextHostMismatch {
                     describe_difference(text_host, target_host)
                 ),
             )
-            .label(format!("the target's host is `{target_host}`"))
-            .help(format!(
-                "write `{target_host}` in the text, or correct the target if the text is right"
-            ));
-            if let Some((source, other)) = same_target {
-                diagnostic = diagnostic.related(
-                    source.path(),
-                    other.span.clone(),
-                    format!("`{}` has the same target here", source.path()),
-                );
-            } else if let Some((source, other)) = same_text {
-                diagnostic = diagnostic.related(
-                    source.path(),
-                    other.span.clone(),
-                    format!("`{}` links this text to `{}` here", source.path(), other.target),
-                );
-            }
-            if let Some(span) = raw
+            .label(format!("the target's host is `{target_host}`"));
+            diagnostic = match (same_target, same_text) {
+                (Some((source, other)), _) => diagnostic
+                    .help(format!("write `{target_host}` in the text, as the source page does"))
+                    .related(
+                        source.path(),
+                        other.span.clone(),
+                        format!("`{}` has the same target here", source.path()),
+                    ),
+                (None, Some((source, other))) if target_is_wrong => diagnostic
+                    .help(format!(
+                        "correct the target to `{}`, as in the source page",
+                        other.target
+                    ))
+                    .related(
+                        source.path(),
+                        other.span.clone(),
+                        format!("`{}` links this text to `{}` here", source.path(), other.target),
+                    ),
+                _ => diagnostic.help(format!(
+                    "write `{target_host}` in the text, or correct the target if the text is right"
+                )),
+            };
+            let text_fix = raw
                 .as_deref()
-                .and_then(|raw| host_span_in_text(raw, link, text_host))
-            {
+                .filter(|_| !target_is_wrong)
+                .and_then(|raw| host_span_in_text(raw, link, text_host));
+            if let Some(span) = text_fix {
                 diagnostic = diagnostic.fix(Fix {
                     applicability: if same_target.is_some() {
                         Applicability::Safe

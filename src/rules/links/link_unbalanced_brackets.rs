@@ -35,9 +35,10 @@ fn breaks(text: &str) -> Vec<Break> {
         let (Some(whole), Some(target)) = (captures.get(0), captures.get(1)) else {
             continue;
         };
-        let line_rest = &text[target.end()..];
-        let line_rest = &line_rest[..line_rest.find('\n').unwrap_or(line_rest.len())];
-        if looks_like_target(target.as_str()) && !line_rest.contains(')') {
+        // The `)` that closes this link would come before the line ends or the next link starts.
+        let rest = &text[target.end()..];
+        let rest = &rest[..rest.find(['\n', '[']).unwrap_or(rest.len())];
+        if looks_like_target(target.as_str()) && !rest.contains(')') {
             found.push(Break::Unclosed(whole.start()..target.end()));
         }
     }
@@ -116,6 +117,10 @@ mod tests {
             [Break::Unclosed(4..31)]
         );
         assert_eq!(breaks("[a](/en/help\nnext"), [Break::Unclosed(0..12)]);
+        assert_eq!(
+            breaks("[a](https://x.org and [b](/c)"),
+            [Break::Unclosed(0..17)]
+        );
         assert_eq!(
             breaks("See [the FAQ)(https://x.org) now"),
             [Break::WrongClosing(4..28, 12)]

@@ -5,9 +5,9 @@ use crate::rules::prelude::*;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A definition line: up to three spaces, `[label]:`, then the target.
+/// A definition line: up to three spaces, `[label]:`, then the target; not a footnote (`[^1]:`).
 static DEFINITION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^ {0,3}\[([^\]\n]+)\]:[ \t]*(\S+)[^\n]*$").expect("valid regex")
+    Regex::new(r"(?m)^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(\S+)[^\n]*$").expect("valid regex")
 });
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
@@ -128,6 +128,7 @@ mod tests {
         assert_eq!(labels("[a]: /x\n[b]: /y\n\n[c]: /z\n"), ["a", "b", "c"]);
         assert_eq!(labels("Some prose\n[a]: /x\n"), Vec::<String>::new());
         assert_eq!(labels("   [a]: /x"), ["a"]);
+        assert_eq!(labels("[^1]: A note.\n[^1]: Again."), Vec::<String>::new());
         assert_eq!(labels("    [a]: /x"), Vec::<String>::new());
     }
 }
