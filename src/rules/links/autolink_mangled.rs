@@ -36,7 +36,12 @@ fn damaged_autolinks(text: &str) -> Vec<Damage> {
                 captures.get(4)?,
             );
             if closing.is_empty() {
-                return Some(Damage::Unclosed(whole.start()..url.end()));
+                // A `>` later on the line means something else is wrong inside (a space in
+                // the address, say): not reported, since what was meant is unclear.
+                let rest = &text[whole.end()..];
+                let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                let closed_later = rest.find('>').is_some_and(|end| !rest[..end].contains('<'));
+                return (!closed_later).then(|| Damage::Unclosed(whole.start()..url.end()));
             }
             let spaces: Vec<Span> = [leading, trailing]
                 .iter()
@@ -126,6 +131,7 @@ mod tests {
             "<a href=\"https://x.org\">x</a>",
             "a < b and https://x.org",
             "<HTTPS://x.org/a?b=c>",
+            "<https://x.org/a b>",
         ] {
             assert!(damaged_autolinks(text).is_empty(), "{text}");
         }

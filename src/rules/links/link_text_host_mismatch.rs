@@ -38,6 +38,17 @@ fn mismatch(link: &Link) -> Option<Mismatch> {
     if text_host == target_host {
         return None;
     }
+    // An archived copy or a redirector names the text's address further on in the target
+    // (`https://web.archive.org/web/2020/https://example.org/`, `…?url=example.org`).
+    let target_after_host = link
+        .target
+        .to_ascii_lowercase()
+        .split_once(target_host)
+        .map(|(_, rest)| rest.to_owned())
+        .unwrap_or_default();
+    if target_after_host.contains(text_host) {
+        return None;
+    }
     let target_domain = registrable_domain(target_host);
     let names_parent = target_host.ends_with(&format!(".{text_host}"))
         && target_domain
@@ -209,6 +220,10 @@ mod tests {
         assert!(!reported("example.org/page", "https://example.org/page"));
         assert!(!reported("get.example.org", "https://example.org/download"));
         assert!(!reported("nine.example.org", "https://example.org/"));
+        assert!(!reported(
+            "example.org/page",
+            "https://web.archive.org/web/2020/https://example.org/page"
+        ));
     }
 
     #[test]
