@@ -2,11 +2,11 @@
 //! (a retyped host in link text, a misspelt host, and broken Markdown link syntax).
 //! `SNAPSHOTS=overwrite cargo test --test links_offline` rewrites the snapshots.
 
-use snapbox::cmd::{Command, cargo_bin};
+use snapbox::cmd::Command;
 use snapbox::file;
 
 fn l10nlint() -> Command {
-    Command::new(cargo_bin!("l10nlint"))
+    Command::new(snapbox::cmd::cargo_bin!("l10nlint"))
         .current_dir(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/fixtures/links-offline"
@@ -45,8 +45,7 @@ fn fixes_repair_the_links() {
         .get_output()
         .stdout
         .clone();
-    let diagnostics: Vec<serde_json::Value> =
-        serde_json::from_slice(&output).expect("JSON output");
+    let diagnostics: Vec<serde_json::Value> = serde_json::from_slice(&output).expect("JSON output");
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/links-offline");
     let mut edits_by_file: std::collections::BTreeMap<String, Vec<(usize, usize, String)>> =
         std::collections::BTreeMap::new();
@@ -59,7 +58,10 @@ fn fixes_repair_the_links() {
             edits_by_file.entry(file.clone()).or_default().push((
                 edit["start"].as_u64().expect("start") as usize,
                 edit["end"].as_u64().expect("end") as usize,
-                edit["replacement"].as_str().expect("replacement").to_owned(),
+                edit["replacement"]
+                    .as_str()
+                    .expect("replacement")
+                    .to_owned(),
             ));
         }
     }
