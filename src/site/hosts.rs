@@ -407,6 +407,20 @@ impl HostTypoDetector {
         *self.host_counts.entry(host).or_default() += 1;
     }
 
+    /// How `written` differs from `intended` when it looks like a misspelling of it: the
+    /// spelling test of [`Self::likely_typo_of`] and its allowlist, without the frequency
+    /// conditions, for a host known to stand where `intended` stands (the same link in the
+    /// source page).
+    pub fn near_miss(&self, written: &str, intended: &str) -> Option<String> {
+        let (written, intended) = (Site::of(written)?, Site::of(intended)?);
+        let pair = (written.domain(), intended.domain());
+        if written == intended || self.allowed_pairs.contains(&pair) {
+            return None;
+        }
+        written.typo_distance(&intended)?;
+        Some(describe_difference(&pair.0, &pair.1))
+    }
+
     /// The much more frequent host that `host` is probably a misspelling of.
     pub fn likely_typo_of(&self, host: &str) -> Option<TypoSuspect> {
         let host = host.strip_suffix('.').unwrap_or(host).to_lowercase();
@@ -728,6 +742,22 @@ mod tests {
         detector.add("example.og");
         assert_eq!(detector.likely_typo_of("choicealicense.com"), None);
         assert_eq!(detector.likely_typo_of("www.example.og"), None);
+    }
+
+    #[test]
+    fn near_misses_ignore_frequency() {
+        let detector =
+            HostTypoDetector::new(vec![("gitlab.com".to_owned(), "gitlub.com".to_owned())]);
+        assert_eq!(
+            detector.near_miss("docs.choicealicense.com", "choosealicense.com"),
+            Some("`choicealicense` vs `choosealicense` (`ic` instead of `os`)".to_owned())
+        );
+        assert_eq!(detector.near_miss("github.com", "gitlab.com"), None);
+        assert_eq!(detector.near_miss("gitlub.com", "gitlab.com"), None);
+        assert_eq!(
+            detector.near_miss("en.wikipedia.org", "de.wikipedia.org"),
+            None
+        );
     }
 
     #[test]

@@ -1,0 +1,177 @@
+//! A link's host that is probably a misspelling: of a much more frequent host in the corpus,
+//! or of the host the same link has in the source page.
+
+use crate::rules::prelude::*;
+use crate::site::hosts::{HostTypoDetector, host_of, registrable_domain};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+struct Options {
+    /// Pairs of hosts or domains that are distinct sites, never typos of each other.
+    allow: Vec<(String, String)>,
+}
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    let options: Options = options(table)?;
+    Ok(Box::new(HostTypo {
+        allow: options.allow,
+    }))
+}
+
+struct HostTypo {
+    allow: Vec<(String, String)>,
+}
+
+/// One link to another site: which page, which link, and its host.
+struct Occurrence {
+    page: usize,
+    link: usize,
+    host: String,
+}
+
+/// Where the suspicious host is compared against, and how it differs.
+struct Finding {
+    intended_host: String,
+    description: String,
+    /// A link that uses the intended host, preferably in the source page.
+    related: Option<(usize, usize)>,
+    why: String,
+}
+
+impl HostTypo {
+    fn occurrences(site: &crate::site::Site) -> Vec<Occurrence> {
+        let mut occurrences = Vec::new();
+        for (page, document) in site.documents.iter().enumerate() {
+            for (index, link) in document.links.iter().enumerate() {
+                if link.has_liquid {
+                    continue;
+                }
+                if let Some(host) = host_of(&link.target) {
+                    occurrences.push(Occurrence {
+                        page,
+                        link: index,
+                        host,
+                    });
+                }
+            }
+        }
+        occurrences
+    }
+
+    /// A link in `page` whose host has the registrable domain of `host`.
+    fn link_to(site: &crate::site::Site, page: usize, host: &str) -> Option<usize> {
+        let domain = registrable_domain(host)?;
+        let links = &site.documents[page].links;
+        let same_host = links
+            .iter()
+            .position(|link| !link.has_liquid && host_of(&link.target).as_deref() == Some(host));
+        same_host.or_else(|| {
+            links.iter().position(|link| {
+                !link.has_liquid
+                    && host_of(&link.target)
+                        .and_then(|other| registrable_domain(&other))
+                        .as_deref()
+                        == Some(domain.as_str())
+            })
+        })
+    }
+}
+
+impl Rule for HostTypo {
+    fn id(&self) -> &'static str {
+        "host-typo"
+    }
+
+    fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
+        let site = context.site;
+        let occurrences = Self::occurrences(site);
+        let mut detector = HostTypoDetector::new(self.allow.clone());
+        for occurrence in &occurrences {
+            detector.add(&occurrence.host);
+        }
+        for occurrence in &occurrences {
+            let source = site.corpus.source_of(occurrence.page);
+            let finding = if let Some(suspect) = detector.likely_typo_of(&occurrence.host) {
+                let related = source
+                    .and_then(|source| {
+                        Self::link_to(site, source, &suspect.intended_host).map(|link| (source, link))
+                    })
+                    .or_else(|| {
+                        Self::link_to(site, occurrence.page, &suspect.intended_host)
+                            .map(|link| (occurrence.page, link))
+                    })
+                    .or_else(|| {
+                        occurrences
+                            .iter()
+                            .find(|other| other.host == suspect.intended_host)
+                            .map(|other| (other.page, other.link))
+                    });
+                Finding {
+                    why: format!(
+                        "used {} times in the site against {} for this spelling",
+                        suspect.intended_count, suspect.written_count
+                    ),
+                    intended_host: suspect.intended_host,
+                    description: suspect.description,
+                    related,
+                }
+            } else {
+                let Some(source) = source else {
+                    continue;
+                };
+                let source_links = &site.documents[source].links;
+                let in_source = |host: &str| {
+                    source_links
+                        .iter()
+                        .any(|link| host_of(&link.target).as_deref() == Some(host))
+                };
+                if in_source(&occurrence.host) {
+                    continue;
+                }
+                let Some((link, host, description)) =
+                    source_links.iter().enumerate().find_map(|(index, link)| {
+                        let host = host_of(&link.target).filter(|_| !link.has_liquid)?;
+                        let description = detector.near_miss(&occurrence.host, &host)?;
+                        Some((index, host, description))
+                    })
+                else {
+                    continue;
+                };
+                Finding {
+                    intended_host: host,
+                    description,
+                    related: Some((source, link)),
+                    why: "the source page links there".to_owned(),
+                }
+            };
+            let page = site.page(occurrence.page);
+            let link = &page.document.links[occurrence.link];
+            let written = &occurrence.host;
+            let intended = &finding.intended_host;
+            let mut diagnostic = Diagnostic::new(
+                self.id(),
+                page.path(),
+                link.target_span.clone(),
+                format!(
+                    "`{written}` looks like a misspelling of `{intended}`: {}",
+                    finding.description
+                ),
+            )
+            .label(format!("probably `{intended}`"))
+            .help(format!(
+                "correct the host to `{intended}` ({}), or allow the pair with `[rules.host-typo] allow`",
+                finding.why
+            ));
+            if let Some((related_page, related_link)) = finding.related {
+                let related_page = site.page(related_page);
+                diagnostic = diagnostic.related(
+                    related_page.path(),
+                    related_page.document.links[related_link].target_span.clone(),
+                    format!("`{}` links to `{intended}` here", related_page.path()),
+                );
+            }
+            diagnostics.push(diagnostic);
+        }
+    }
+}

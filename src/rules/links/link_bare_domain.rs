@@ -1,0 +1,106 @@
+//! `[x](www.example.org)`, `[x](example.org/path)`: a host without `https://` is a relative
+//! path, so the browser looks for a page of that name on this site.
+
+use crate::rules::link_syntax::is_markdown;
+use crate::rules::prelude::*;
+use crate::site::hosts::host_in_text;
+
+pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    without_options(options, LinkBareDomain)
+}
+
+struct LinkBareDomain;
+
+/// The host a relative target starts with, when it starts with one (`www.x.org/a` → `www.x.org`).
+fn bare_host(target: &str) -> Option<String> {
+    let target = target.trim();
+    if target.starts_with(['/', '#', '.', '?']) {
+        return None;
+    }
+    let first_segment = &target[..target.find(['/', '?', '#']).unwrap_or(target.len())];
+    // A scheme (`mailto:`), or a port that would make this a `host:port` URL with no scheme.
+    if first_segment.contains(':') {
+        return None;
+    }
+    host_in_text(target)
+}
+
+impl Rule for LinkBareDomain {
+    fn id(&self) -> &'static str {
+        "link-bare-domain"
+    }
+
+    fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
+        let page = &context.page;
+        if !is_markdown(page) {
+            return;
+        }
+        for link in &page.document.links {
+            if link.has_liquid || matches!(link.kind, LinkKind::Bare | LinkKind::Autolink) {
+                continue;
+            }
+            let Some(written) = context.text.get(link.target_span.clone()) else {
+                continue;
+            };
+            let Some(host) = bare_host(written) else {
+                continue;
+            };
+            let start = link.target_span.start + (written.len() - written.trim_start().len());
+            diagnostics.push(
+                Diagnostic::new(
+                    self.id(),
+                    page.path(),
+                    link.target_span.clone(),
+                    format!(
+                        "`{}` has no `https://`, so browsers read it as a page of this site, not the host `{host}`",
+                        written.trim()
+                    ),
+                )
+                .label("relative path, not a web address")
+                .help(format!("write `https://{}`", written.trim()))
+                .fix(Fix {
+                    // The site may only answer on `http://`.
+                    applicability: Applicability::Unsafe,
+                    description: "add `https://` before the host".to_owned(),
+                    edits: vec![Edit {
+                        span: start..start,
+                        replacement: "https://".to_owned(),
+                    }],
+                }),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_without_scheme() {
+        assert_eq!(bare_host("www.example.org").as_deref(), Some("www.example.org"));
+        assert_eq!(bare_host("example.org/path").as_deref(), Some("example.org"));
+        assert_eq!(bare_host("get.example.com").as_deref(), Some("get.example.com"));
+    }
+
+    #[test]
+    fn relative_targets() {
+        for target in [
+            "help",
+            "help.md",
+            "page.html",
+            "../assets/x.png",
+            "/en/help#faq",
+            "#top",
+            "https://example.org",
+            "mailto:a@b.org",
+            "example.org:8080",
+            "v1.2/notes",
+            "README.md",
+            "setup.py",
+            "assets/logo.svg",
+        ] {
+            assert_eq!(bare_host(target), None, "{target}");
+        }
+    }
+}

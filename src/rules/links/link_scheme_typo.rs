@@ -1,0 +1,141 @@
+//! `htps://`, `http//x`, `https:/x`, `hhttps://`: a misspelt scheme turns a link to another
+//! site into a relative link on this one.
+
+use crate::rules::link_syntax::is_markdown;
+use crate::rules::prelude::*;
+use crate::site::hosts::damerau_distance;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The scheme-like start of a target: letters, an optional `:` or `;`, then slashes.
+static SCHEME_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Za-z]+)([:;]?)(/*)").expect("valid regex"));
+
+pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    without_options(options, LinkSchemeTypo)
+}
+
+struct LinkSchemeTypo;
+
+/// The length of the misspelt start of `target` and what it should be (`https://`).
+fn scheme_typo(target: &str) -> Option<(usize, String)> {
+    let captures = SCHEME_START.captures(target)?;
+    let (scheme, separator, slashes) = (
+        captures.get(1)?.as_str(),
+        captures.get(2)?.as_str(),
+        captures.get(3)?.as_str(),
+    );
+    let lowercase = scheme.to_ascii_lowercase();
+    let intended = if lowercase == "http" || lowercase == "https" {
+        let correct = separator == ":" && slashes == "//";
+        // `http/x` or `https.md` may be relative paths; two slashes or a separator may not.
+        let scheme_like = !separator.is_empty() || slashes.len() >= 2;
+        if correct || !scheme_like {
+            return None;
+        }
+        lowercase
+    } else {
+        let (to_http, to_https) = (
+            damerau_distance(&lowercase, "http"),
+            damerau_distance(&lowercase, "https"),
+        );
+        if separator.is_empty() || slashes.len() < 2 || to_http.min(to_https) != 1 {
+            return None;
+        }
+        if to_https <= to_http { "https" } else { "http" }.to_owned()
+    };
+    Some((captures.get(0)?.end(), format!("{intended}://")))
+}
+
+impl Rule for LinkSchemeTypo {
+    fn id(&self) -> &'static str {
+        "link-scheme-typo"
+    }
+
+    fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
+        let page = &context.page;
+        if !is_markdown(page) {
+            return;
+        }
+        for link in &page.document.links {
+            if link.has_liquid || matches!(link.kind, LinkKind::Bare) {
+                continue;
+            }
+            let Some(written) = context.text.get(link.target_span.clone()) else {
+                continue;
+            };
+            let Some((length, replacement)) = scheme_typo(written) else {
+                continue;
+            };
+            let start = link.target_span.start;
+            let wrong = &written[..length];
+            diagnostics.push(
+                Diagnostic::new(
+                    self.id(),
+                    page.path(),
+                    start..start + length,
+                    format!(
+                        "`{wrong}` is not a valid start of a web address, so the link points into this site"
+                    ),
+                )
+                .label(format!("should be `{replacement}`"))
+                .help(format!("write `{replacement}` instead of `{wrong}`"))
+                .fix(Fix {
+                    applicability: Applicability::Safe,
+                    description: format!("replace `{wrong}` with `{replacement}`"),
+                    edits: vec![Edit {
+                        span: start..start + length,
+                        replacement,
+                    }],
+                }),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(target: &str) -> Option<String> {
+        scheme_typo(target).map(|(length, replacement)| format!("{replacement}{}", &target[length..]))
+    }
+
+    #[test]
+    fn typos() {
+        for (written, expected) in [
+            ("htps://x.org", "https://x.org"),
+            ("http//x.org", "http://x.org"),
+            ("https:/x.org", "https://x.org"),
+            ("https:///x.org", "https://x.org"),
+            ("hhttps://x.org", "https://x.org"),
+            ("htttp://x.org", "http://x.org"),
+            ("httsp://x.org", "https://x.org"),
+            ("https;//x.org", "https://x.org"),
+            ("HTPS://x.org", "https://x.org"),
+        ] {
+            assert_eq!(fixed(written).as_deref(), Some(expected), "{written}");
+        }
+    }
+
+    #[test]
+    fn valid_targets() {
+        for target in [
+            "https://x.org",
+            "HTTP://x.org",
+            "ftp://x.org",
+            "mailto:a@b.org",
+            "http.md",
+            "http/page",
+            "https",
+            "hxxp://x.org",
+            "sftp://x.org",
+            "ws://x.org",
+            "help#top",
+            "/en/http",
+            "tel:123",
+        ] {
+            assert_eq!(fixed(target), None, "{target}");
+        }
+    }
+}
