@@ -3,11 +3,13 @@
 pub mod heading_ids;
 pub mod hosts;
 pub mod settings;
+pub mod urls;
 
 use crate::discover::Corpus;
 use crate::model::Document;
 use crate::rules::Page;
 pub use settings::SiteSettings;
+pub use urls::SiteUrls;
 
 /// Every linted page with its model, and the site's settings.
 pub struct Site<'a> {
@@ -15,6 +17,8 @@ pub struct Site<'a> {
     /// Parallel to `corpus.files`.
     pub documents: &'a [Document],
     pub settings: &'a SiteSettings,
+    /// Where each file is served, and what link targets reach.
+    pub urls: &'a SiteUrls,
 }
 
 impl<'a> Site<'a> {
