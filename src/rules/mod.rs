@@ -12,6 +12,7 @@ use crate::site::Site;
 use serde::de::DeserializeOwned;
 
 pub mod key_pairing;
+pub mod site_targets;
 
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]

@@ -119,9 +119,19 @@ impl SiteUrls {
             .map(|(output, file)| (pretty(output), file.as_str()))
     }
 
-    /// Every file the site serves.
-    pub fn served_files(&self) -> impl Iterator<Item = &str> {
-        self.output_of.keys().map(String::as_str)
+    /// Every URL path the generator writes a file at (`assets/x.png`, `es/donate.html`).
+    pub fn outputs(&self) -> impl Iterator<Item = &str> {
+        self.outputs.keys().map(String::as_str)
+    }
+
+    /// What the generator writes for a served file.
+    pub fn output_of(&self, file: &str) -> Option<&str> {
+        self.output_of.get(file).map(String::as_str)
+    }
+
+    /// The baseurl with a leading `/`, or `""`.
+    pub fn baseurl(&self) -> String {
+        self.baseurl_prefix()
     }
 
     /// The URL directory relative targets on `page` start from: `es/` for `es/donate.md`
