@@ -63,7 +63,7 @@ pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> O
         let distance = if candidate.to_lowercase() == wanted_lower {
             0
         } else {
-            strsim::damerau_levenshtein(&wanted_lower, &candidate.to_lowercase())
+            strsim::damerau_levenshtein(wanted, candidate)
         };
         let better = best.is_none_or(|(best_distance, best_candidate)| {
             (distance, candidate) < (best_distance, best_candidate)

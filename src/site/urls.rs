@@ -298,6 +298,10 @@ impl SiteUrls {
             candidates.push(format!("{url_path}.html"));
             candidates.push(format!("{url_path}/index.html"));
             if self.generator == Generator::Plain {
+                // The generator is unknown: most render `x.md` at `x`, `x.html` or `x/`.
+                let stem = url_path.strip_suffix(".html").unwrap_or(url_path);
+                candidates.push(format!("{stem}.md"));
+                candidates.push(format!("{url_path}/index.md"));
                 candidates.push(format!("{url_path}/README.md"));
             }
         }

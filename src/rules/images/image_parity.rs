@@ -8,6 +8,7 @@ use crate::site::urls::{Resolution, Target};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::HashSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
@@ -92,6 +93,8 @@ struct Shown<'a> {
     path: String,
     /// The path with the page's locale replaced by `{locale}`, when it is a localised variant.
     localized: Option<String>,
+    /// The site serves the file (a missing one is `image-missing`'s finding).
+    exists: bool,
     image: &'a Image,
 }
 
@@ -109,16 +112,15 @@ impl Rule for ImageParity {
             return;
         };
         let key = |shown: &Shown| shown.localized.clone().unwrap_or_else(|| shown.path.clone());
-        let mut unmatched_source: Vec<&Shown> = source.iter().collect();
-        let mut unmatched_translation = Vec::new();
-        for shown in &translation {
-            match unmatched_source.iter().position(|s| key(s) == key(shown)) {
-                Some(found) => {
-                    unmatched_source.remove(found);
-                }
-                None => unmatched_translation.push(shown),
-            }
-        }
+        // Files, not occurrences: showing an icon once more or once less is no difference.
+        let translation_keys: HashSet<String> = translation.iter().map(key).collect();
+        let source_keys: HashSet<String> = source.iter().map(key).collect();
+        let mut unmatched_source: Vec<&Shown> = first_of_each(&source, key)
+            .filter(|shown| !translation_keys.contains(&key(shown)))
+            .collect();
+        let mut unmatched_translation: Vec<&Shown> = first_of_each(&translation, key)
+            .filter(|shown| !source_keys.contains(&key(shown)))
+            .collect();
         // A localised screenshot stands in for whichever source image is left in its place.
         unmatched_translation.retain(|shown| {
             if shown.localized.is_none() && !self.allow.is_match(&shown.path) {
@@ -132,9 +134,20 @@ impl Rule for ImageParity {
         unmatched_source.retain(|shown| !self.allow.is_match(&shown.path));
         let translation_path = context.translation.path();
         let source_path = context.source.path();
-        let mut missing = unmatched_source.into_iter();
         for added in unmatched_translation {
-            let diagnostic = match missing.next() {
+            let position = translation.iter().position(|shown| std::ptr::eq(shown, added));
+            let replaced = unmatched_source
+                .iter()
+                .position(|shown| shown.path.eq_ignore_ascii_case(&added.path))
+                .or_else(|| {
+                    unmatched_source.iter().position(|shown| {
+                        source.iter().position(|s| std::ptr::eq(s, *shown)) == position
+                    })
+                })
+                .map(|index| unmatched_source.remove(index));
+            let diagnostic = match replaced {
+                // The source page shows a file that does not exist: `image-missing` says so.
+                Some(replaced) if !replaced.exists => continue,
                 Some(replaced) => Diagnostic::new(
                     self.id(),
                     translation_path,
@@ -144,9 +157,7 @@ impl Rule for ImageParity {
                         added.image.src, replaced.image.src
                     ),
                 )
-                .help(format!(
-                    "use the source's image, or a localised variant of it (see the `localized` option)"
-                ))
+                .help("use the source's image, or a localised variant of it (see the `localized` option)")
                 .related(
                     source_path,
                     replaced.image.src_span.clone(),
@@ -162,23 +173,60 @@ impl Rule for ImageParity {
             };
             diagnostics.push(diagnostic);
         }
-        for absent in missing {
-            diagnostics.push(
-                Diagnostic::new(
+        for absent in unmatched_source.into_iter().filter(|shown| shown.exists) {
+            let diagnostic = match linked_instead(site, context.translation, &absent.path) {
+                Some(link) => Diagnostic::new(
+                    self.id(),
+                    translation_path,
+                    link.span.clone(),
+                    format!(
+                        "the source page shows the image `{}`, the translation only links to it",
+                        absent.path
+                    ),
+                )
+                .help("add the `!` that makes `[…](…)` an image: `![…](…)`"),
+                None => Diagnostic::new(
                     self.id(),
                     translation_path,
                     0..0,
-                    format!("the translation lacks the image `{}` of the source page", absent.path),
+                    format!(
+                        "the translation lacks the image `{}` of the source page",
+                        absent.path
+                    ),
                 )
-                .help("add the image where the source page shows it")
-                .related(
-                    source_path,
-                    absent.image.src_span.clone(),
-                    format!("`{source_path}` shows it here"),
-                ),
-            );
+                .help("add the image where the source page shows it"),
+            };
+            diagnostics.push(diagnostic.related(
+                source_path,
+                absent.image.src_span.clone(),
+                format!("`{source_path}` shows it here"),
+            ));
         }
     }
+}
+
+/// Each distinct key once, in page order.
+fn first_of_each<'s, 'a>(
+    shown: &'s [Shown<'a>],
+    key: impl Fn(&Shown) -> String,
+) -> impl Iterator<Item = &'s Shown<'a>> {
+    let mut seen = HashSet::new();
+    shown.iter().filter(move |item| seen.insert(key(item)))
+}
+
+/// A link of the page to the image file `path` (an image whose `!` was lost in translation).
+fn linked_instead<'a>(site: &Site, page: Page<'a>, path: &str) -> Option<&'a Link> {
+    page.document.links.iter().find(|link| {
+        let written = Written {
+            target: &link.target,
+            span: link.target_span.clone(),
+            has_liquid: link.has_liquid,
+        };
+        matches!(
+            written.classify(site, page.path()),
+            Some(Target::Local { resolution: Resolution::File(file), .. }) if file == path
+        )
+    })
 }
 
 impl ImageParity {
@@ -191,10 +239,10 @@ impl ImageParity {
             if image.kind == ImageKind::HtmlSrcset {
                 continue;
             }
-            let path = match Written::image(image).classify(site, page.path())? {
+            let (path, exists) = match Written::image(image).classify(site, page.path())? {
                 Target::Local { resolution, .. } => match resolution {
-                    Resolution::File(file) => file,
-                    Resolution::Missing(url_path) => url_path,
+                    Resolution::File(file) => (file, true),
+                    Resolution::Missing(url_path) => (url_path, false),
                     Resolution::EscapesRoot => continue,
                 },
                 Target::External | Target::SamePage { .. } => continue,
@@ -203,6 +251,7 @@ impl ImageParity {
             shown.push(Shown {
                 path,
                 localized,
+                exists,
                 image,
             });
         }
