@@ -2,11 +2,11 @@
 //! whole output compared with `tests/snapshots/links-site-*.txt`.
 //! `SNAPSHOTS=overwrite cargo test --test links_site` rewrites the snapshots.
 
-use snapbox::cmd::{Command, cargo_bin};
+use snapbox::cmd::Command;
 use snapbox::file;
 
 fn l10nlint(site: &str) -> Command {
-    Command::new(cargo_bin!("l10nlint"))
+    Command::new(snapbox::cmd::cargo_bin!("l10nlint"))
         .current_dir(format!("{}/fixtures/{site}", env!("CARGO_MANIFEST_DIR")))
         .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")
