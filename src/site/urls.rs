@@ -22,8 +22,8 @@ pub struct SiteUrls {
     outputs: HashMap<String, String>,
     /// Each served file → what the generator writes for it.
     output_of: HashMap<String, String>,
-    /// `_includes/<name>` files that hold one URL, by name (`standards-url` → `https://…`).
-    include_urls: HashMap<String, String>,
+    /// Small `_includes/<name>` files of plain text, by name (`standards-url` → `https://…`).
+    plain_includes: HashMap<String, String>,
     /// `_posts` files by name without extension, for `{% post_url %}`.
     posts: HashMap<String, String>,
 }
@@ -70,7 +70,7 @@ impl SiteUrls {
             .collect();
         let mut urls = Self::from_files(&corpus.site_files, &permalinks, settings);
         if settings.generator == Generator::Jekyll {
-            urls.include_urls = read_include_urls(corpus);
+            urls.plain_includes = read_plain_includes(corpus);
         }
         urls
     }
@@ -141,6 +141,12 @@ impl SiteUrls {
         parent_directory(output).to_owned()
     }
 
+    /// Whether `{% include name %}` inserts only plain text (a URL, a fingerprint), so it
+    /// adds no element or heading a fragment could name.
+    pub fn include_is_plain_text(&self, name: &str) -> bool {
+        self.plain_includes.contains_key(name)
+    }
+
     /// Rewrites the Liquid in a target into the URL it renders, when that is known:
     /// `{% link x %}`, `{% post_url x %}`, `{{ 'x' | relative_url }}`, `{{ site.baseurl }}`
     /// and `{% include x %}` of an include holding a URL. `None` for anything else.
@@ -186,7 +192,11 @@ impl SiteUrls {
                 let file = self.posts.get(argument.rsplit('/').next()?)?;
                 Some(format!("/{}", self.output_of.get(file)?))
             }
-            "include" => self.include_urls.get(argument).cloned(),
+            "include" => self
+                .plain_includes
+                .get(argument)
+                .filter(|text| is_single_url(text))
+                .cloned(),
             _ => None,
         }
     }
@@ -434,8 +444,9 @@ fn pretty(output: &str) -> String {
     output.strip_suffix(".html").unwrap_or(output).to_owned()
 }
 
-/// `_includes/<name>` files that hold a single URL (`https://…` or a path), by name.
-fn read_include_urls(corpus: &Corpus) -> HashMap<String, String> {
+/// The small `_includes/<name>` files that are plain text (no markup, no Liquid, no
+/// heading), by name, with their trimmed text.
+fn read_plain_includes(corpus: &Corpus) -> HashMap<String, String> {
     corpus
         .site_files
         .iter()
@@ -448,13 +459,16 @@ fn read_include_urls(corpus: &Corpus) -> HashMap<String, String> {
                 return None;
             }
             let text = std::fs::read_to_string(&path).ok()?;
-            let url = text.trim();
-            let single_url = !url.is_empty()
-                && !url.contains(char::is_whitespace)
-                && !url.contains(['{', '<', '>']);
-            single_url.then(|| (name.to_owned(), url.to_owned()))
+            let plain = !text.contains(['<', '{'])
+                && !text.lines().any(|line| line.trim_start().starts_with('#'));
+            plain.then(|| (name.to_owned(), text.trim().to_owned()))
         })
         .collect()
+}
+
+/// Whether a plain include's text is one URL or path.
+fn is_single_url(text: &str) -> bool {
+    !text.is_empty() && !text.contains(char::is_whitespace) && !text.contains('>')
 }
 
 /// `a/b/../c/./d` → `a/c/d`, keeping a trailing `/`; `None` when `..` climbs above the root.

@@ -38,7 +38,7 @@ impl Rule for AnchorBroken {
                 continue; // not a linted page: its ids are unknown
             };
             let target = site.page(index);
-            if !ids_are_known(target.document) {
+            if !ids_are_known(site, target.document) {
                 continue;
             }
             if target.document.anchor_ids().any(|id| id == fragment) {
@@ -49,14 +49,23 @@ impl Rule for AnchorBroken {
     }
 }
 
-/// Whether every id the page renders is in its model: redirect stubs and headings whose
-/// text is Liquid have ids nobody can know before the site is built.
-fn ids_are_known(document: &Document) -> bool {
-    document.redirect.is_none()
-        && !document
-            .headings
-            .iter()
-            .any(|heading| heading.explicit_id.is_none() && heading.has_liquid)
+/// Whether every id the page renders is in its model: redirect stubs, headings whose text is
+/// Liquid and includes that insert markup have ids nobody can know before the site is built.
+fn ids_are_known(site: &Site, document: &Document) -> bool {
+    let liquid_heading = document
+        .headings
+        .iter()
+        .any(|heading| heading.explicit_id.is_none() && heading.has_liquid);
+    let markup_include = document.liquid.iter().any(|tag| {
+        tag.kind == LiquidKind::Tag
+            && tag.name() == "include"
+            && !tag
+                .content
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|name| site.urls.include_is_plain_text(name))
+    });
+    document.redirect.is_none() && !liquid_heading && !markup_include
 }
 
 fn broken(
