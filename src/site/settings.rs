@@ -19,6 +19,8 @@ pub struct SiteSettings {
     pub permalink: Option<String>,
     /// Jekyll's `include:`: files and folders served although they start with `_` or `.`.
     pub include: Vec<String>,
+    /// Jekyll's `plugins:` (some write files: `jekyll-feed` writes `feed.xml`).
+    pub plugins: Vec<String>,
 }
 
 /// How a site's files become URLs.
@@ -93,12 +95,8 @@ impl SiteSettings {
         if let Some(permalink) = jekyll.get("permalink").and_then(YamlNode::as_str) {
             self.permalink = Some(permalink.to_owned());
         }
-        if let Some(YamlValue::Sequence(items)) = jekyll.get("include").map(|node| &node.value) {
-            self.include = items
-                .iter()
-                .filter_map(|item| item.as_str().map(str::to_owned))
-                .collect();
-        }
+        self.include = string_list(jekyll.get("include"));
+        self.plugins = string_list(jekyll.get("plugins").or_else(|| jekyll.get("gems")));
         let kramdown = jekyll.get("kramdown");
         let option = |name: &str| {
             kramdown
@@ -113,5 +111,16 @@ impl SiteSettings {
         if let Some(prefix) = option("auto_id_prefix") {
             self.heading_ids.prefix = prefix.to_owned();
         }
+    }
+}
+
+/// The strings of a YAML sequence.
+fn string_list(node: Option<&YamlNode>) -> Vec<String> {
+    match node.map(|node| &node.value) {
+        Some(YamlValue::Sequence(items)) => items
+            .iter()
+            .filter_map(|item| item.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
     }
 }

@@ -6,9 +6,19 @@
 //! (`es/donate.html`, `assets/x.png`, `es/donate/` for a directory).
 
 use crate::discover::Corpus;
-use crate::model::{Document, FileKind};
+use crate::model::{Document, FileKind, Value};
 use crate::site::settings::{Generator, SiteSettings};
 use std::collections::{BTreeSet, HashMap};
+
+/// Files that generators and their common plugins write without a source file.
+const GENERATED: &[(Generator, Option<&str>, &str)] = &[
+    (Generator::Jekyll, Some("jekyll-feed"), "feed.xml"),
+    (Generator::Jekyll, Some("jekyll-sitemap"), "sitemap.xml"),
+    (Generator::Jekyll, Some("jekyll-sitemap"), "robots.txt"),
+    (Generator::Hugo, None, "index.xml"),
+    (Generator::Hugo, None, "sitemap.xml"),
+    (Generator::Hugo, None, "robots.txt"),
+];
 
 /// Includes longer than this are templates, not URLs.
 const INCLUDE_URL_MAX_BYTES: u64 = 2048;
@@ -69,6 +79,29 @@ impl SiteUrls {
             })
             .collect();
         let mut urls = Self::from_files(&corpus.site_files, &permalinks, settings);
+        // jekyll-redirect-from (and Hugo's `aliases`) serve a redirect at each old URL.
+        let redirect_key = match settings.generator {
+            Generator::Hugo => "aliases",
+            _ => "redirect_from",
+        };
+        for (file, document) in corpus.files.iter().zip(documents) {
+            let Some(entry) = document
+                .front_matter
+                .parsed()
+                .and_then(|front_matter| front_matter.get(redirect_key))
+            else {
+                continue;
+            };
+            let old_urls = match &entry.value {
+                Value::List(items) => items.iter().filter_map(Value::as_str).collect(),
+                value => value.as_str().into_iter().collect::<Vec<_>>(),
+            };
+            for old_url in old_urls {
+                urls.outputs
+                    .entry(permalink_output(old_url))
+                    .or_insert_with(|| file.path.clone());
+            }
+        }
         if settings.generator == Generator::Jekyll {
             urls.plain_includes = read_plain_includes(corpus);
         }
@@ -100,6 +133,16 @@ impl SiteUrls {
                 let name = post.rsplit('/').next().unwrap_or(post);
                 let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
                 urls.posts.insert(stem.to_owned(), file.clone());
+            }
+        }
+        for (generator, plugin, output) in GENERATED {
+            let written = *generator == settings.generator
+                && plugin.is_none_or(|plugin| settings.plugins.iter().any(|p| p == plugin));
+            if written {
+                // Served, though no file of the site is its source: it points at itself.
+                urls.outputs
+                    .entry((*output).to_owned())
+                    .or_insert_with(|| (*output).to_owned());
             }
         }
         urls
@@ -821,6 +864,24 @@ mod tests {
         assert_eq!(
             urls.classify("README.md", "docs/es/hlp.md"),
             missing("docs/es/hlp.md")
+        );
+    }
+
+    #[test]
+    fn plugin_outputs_are_served() {
+        let settings = SiteSettings {
+            generator: Generator::Jekyll,
+            plugins: vec!["jekyll-sitemap".to_owned()],
+            ..SiteSettings::default()
+        };
+        let urls = SiteUrls::from_files(&BTreeSet::new(), &HashMap::new(), &settings);
+        assert_eq!(
+            urls.classify("en/help.md", "/sitemap.xml"),
+            file("sitemap.xml")
+        );
+        assert_eq!(
+            urls.classify("en/help.md", "/feed.xml"),
+            missing("feed.xml")
         );
     }
 
