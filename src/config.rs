@@ -63,6 +63,9 @@ pub struct SiteConfig {
     /// The URL path the site is served under (Jekyll's `baseurl`).
     #[serde(default)]
     pub baseurl: Option<String>,
+    /// Which generator turns files into URLs: `jekyll`, `hugo` or `plain`; detected when unset.
+    #[serde(default)]
+    pub generator: Option<String>,
 }
 
 /// A configuration problem, with the byte span of the offending text when known.

@@ -8,7 +8,7 @@ use crate::online::occurrences::{self, OnlineResults};
 use crate::online::{OnlineError, OnlineOptions, Stats};
 use crate::parse;
 use crate::rules::{self, CorpusContext, DocumentContext, PageContext, Rule, TranslationContext};
-use crate::site::{Site, SiteSettings};
+use crate::site::{Site, SiteSettings, SiteUrls};
 use crate::source::SourceText;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
@@ -80,11 +80,13 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         .collect();
     let (documents, mut diagnostics): (Vec<Document>, Vec<Vec<Diagnostic>>) =
         parsed.into_iter().unzip();
+    let urls = SiteUrls::new(&corpus, &documents, &settings);
     let site = Site {
         corpus: &corpus,
         documents: &documents,
         settings: &settings,
         online: None,
+        urls: &urls,
     };
     let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
         .into_par_iter()

@@ -258,6 +258,7 @@ mod tests {
             documents: &documents,
             settings: &settings,
             online: Some(&results),
+            urls: &crate::site::SiteUrls::default(),
         };
         let es = corpus.index_of("es/a.md").expect("es/a.md is linted");
         results

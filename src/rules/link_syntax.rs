@@ -3,6 +3,7 @@
 
 use crate::model::{Document, FileKind, FrontMatterBlock};
 use crate::rules::Page;
+use crate::site::hosts::host_in_text;
 use crate::source::Span;
 
 /// Whether raw-text scans should skip the byte range `span` of a page: it touches code (where
@@ -53,6 +54,20 @@ pub fn normalize_label(label: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The host a relative target starts with, when it starts with one (`www.x.org/a` → `www.x.org`).
+pub fn bare_host(target: &str) -> Option<String> {
+    let target = target.trim();
+    if target.starts_with(['/', '#', '.', '?']) {
+        return None;
+    }
+    let first_segment = &target[..target.find(['/', '?', '#']).unwrap_or(target.len())];
+    // A scheme (`mailto:`), or a port that would make this a `host:port` URL with no scheme.
+    if first_segment.contains(':') {
+        return None;
+    }
+    host_in_text(target)
 }
 
 #[cfg(test)]

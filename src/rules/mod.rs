@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 
 pub mod key_pairing;
 pub mod link_syntax;
+pub mod site_targets;
 
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]

@@ -3,12 +3,14 @@
 pub mod heading_ids;
 pub mod hosts;
 pub mod settings;
+pub mod urls;
 
 use crate::discover::Corpus;
 use crate::model::Document;
 use crate::online::occurrences::OnlineResults;
 use crate::rules::Page;
 pub use settings::SiteSettings;
+pub use urls::SiteUrls;
 
 /// Every linted page with its model, and the site's settings.
 pub struct Site<'a> {
@@ -18,6 +20,8 @@ pub struct Site<'a> {
     pub settings: &'a SiteSettings,
     /// The online check's verdicts; `None` when checking offline.
     pub online: Option<&'a OnlineResults>,
+    /// Where each file is served, and what link targets reach.
+    pub urls: &'a SiteUrls,
 }
 
 impl<'a> Site<'a> {

@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::parse::HeadingIds;
-use crate::parse::yaml::{self, YamlNode};
+use crate::parse::yaml::{self, YamlNode, YamlValue};
 use crate::site::heading_ids::HeadingIdStyle;
 use std::path::Path;
 
@@ -13,7 +13,45 @@ pub struct SiteSettings {
     pub baseurl: String,
     /// A Jekyll `_config.yml` was found.
     pub is_jekyll: bool,
+    /// Which generator turns files into URLs.
+    pub generator: Generator,
+    /// Jekyll's site-wide `permalink` (a style name such as `pretty`, or a template).
+    pub permalink: Option<String>,
+    /// Jekyll's `include:`: files and folders served although they start with `_` or `.`.
+    pub include: Vec<String>,
+    /// Jekyll's `plugins:` (some write files: `jekyll-feed` writes `feed.xml`).
+    pub plugins: Vec<String>,
 }
+
+/// How a site's files become URLs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Generator {
+    /// `es/donate.md` → `/es/donate.html`, served at `/es/donate` too.
+    Jekyll,
+    /// `content/es/donate.md` → `/es/donate/`, `static/x.png` → `/x.png`.
+    Hugo,
+    /// Files served as they are, as a repository browser shows them (`help.md`).
+    #[default]
+    Plain,
+}
+
+impl std::str::FromStr for Generator {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "jekyll" => Ok(Generator::Jekyll),
+            "hugo" => Ok(Generator::Hugo),
+            "plain" => Ok(Generator::Plain),
+            other => Err(format!(
+                "unknown `site.generator` `{other}`: use jekyll, hugo or plain"
+            )),
+        }
+    }
+}
+
+/// Files whose presence says the site is built with Hugo.
+const HUGO_CONFIGS: &[&str] = &["hugo.toml", "hugo.yaml", "hugo.json"];
 
 impl SiteSettings {
     /// Reads `_config.yml` in `root` if there is one; the config file's `[site]` wins.
@@ -21,11 +59,17 @@ impl SiteSettings {
         let mut settings = SiteSettings::default();
         if let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) {
             settings.is_jekyll = true;
+            settings.generator = Generator::Jekyll;
             if let Some(jekyll) = yaml::parse_yaml(&text).root {
                 settings.apply_jekyll(&jekyll);
             }
         } else {
             settings.heading_ids.style = HeadingIdStyle::GitHub;
+            let hugo = HUGO_CONFIGS.iter().any(|name| root.join(name).is_file())
+                || (root.join("config.toml").is_file() && root.join("content").is_dir());
+            if hugo {
+                settings.generator = Generator::Hugo;
+            }
         }
         if let Some(style) = &config.site.heading_ids {
             settings.heading_ids.style = style
@@ -38,6 +82,9 @@ impl SiteSettings {
         if let Some(baseurl) = &config.site.baseurl {
             settings.baseurl = baseurl.trim_end_matches('/').to_owned();
         }
+        if let Some(generator) = &config.site.generator {
+            settings.generator = generator.parse()?;
+        }
         Ok(settings)
     }
 
@@ -45,6 +92,11 @@ impl SiteSettings {
         if let Some(baseurl) = jekyll.get("baseurl").and_then(YamlNode::as_str) {
             self.baseurl = baseurl.trim_end_matches('/').to_owned();
         }
+        if let Some(permalink) = jekyll.get("permalink").and_then(YamlNode::as_str) {
+            self.permalink = Some(permalink.to_owned());
+        }
+        self.include = string_list(jekyll.get("include"));
+        self.plugins = string_list(jekyll.get("plugins").or_else(|| jekyll.get("gems")));
         let kramdown = jekyll.get("kramdown");
         let option = |name: &str| {
             kramdown
@@ -59,5 +111,16 @@ impl SiteSettings {
         if let Some(prefix) = option("auto_id_prefix") {
             self.heading_ids.prefix = prefix.to_owned();
         }
+    }
+}
+
+/// The strings of a YAML sequence.
+fn string_list(node: Option<&YamlNode>) -> Vec<String> {
+    match node.map(|node| &node.value) {
+        Some(YamlValue::Sequence(items)) => items
+            .iter()
+            .filter_map(|item| item.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
     }
 }

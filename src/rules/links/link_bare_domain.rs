@@ -1,29 +1,14 @@
 //! `[x](www.example.org)`, `[x](example.org/path)`: a host without `https://` is a relative
 //! path, so the browser looks for a page of that name on this site.
 
-use crate::rules::link_syntax::is_markdown;
+use crate::rules::link_syntax::{bare_host, is_markdown};
 use crate::rules::prelude::*;
-use crate::site::hosts::host_in_text;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkBareDomain)
 }
 
 struct LinkBareDomain;
-
-/// The host a relative target starts with, when it starts with one (`www.x.org/a` → `www.x.org`).
-fn bare_host(target: &str) -> Option<String> {
-    let target = target.trim();
-    if target.starts_with(['/', '#', '.', '?']) {
-        return None;
-    }
-    let first_segment = &target[..target.find(['/', '?', '#']).unwrap_or(target.len())];
-    // A scheme (`mailto:`), or a port that would make this a `host:port` URL with no scheme.
-    if first_segment.contains(':') {
-        return None;
-    }
-    host_in_text(target)
-}
 
 impl Rule for LinkBareDomain {
     fn id(&self) -> &'static str {

@@ -1,0 +1,68 @@
+//! An image whose file the site does not serve.
+
+use crate::rules::prelude::*;
+use crate::rules::site_targets::{Written, nearest, written_like};
+use crate::site::Site;
+use crate::site::urls::{Resolution, Target};
+
+pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    without_options(options, ImageMissing)
+}
+
+struct ImageMissing;
+
+impl Rule for ImageMissing {
+    fn id(&self) -> &'static str {
+        "image-missing"
+    }
+
+    fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
+        let page = context.page;
+        let site = context.site;
+        for image in &page.document.images {
+            let written = Written::image(image);
+            let Some(Target::Local {
+                resolution: Resolution::Missing(url_path),
+                ..
+            }) = written.classify(site, page.path())
+            else {
+                continue;
+            };
+            let help = match suggestion(site, &url_path) {
+                Some(found) => format!(
+                    "did you mean `{}`?",
+                    written_like(&written, site, page.path(), found)
+                ),
+                None => "add the file, or fix the path".to_owned(),
+            };
+            let shown = written.target.split(['#', '?']).next().unwrap_or_default();
+            diagnostics.push(
+                Diagnostic::new(
+                    self.id(),
+                    page.path(),
+                    written.span.clone(),
+                    format!("image `{shown}` does not exist"),
+                )
+                .label(format!("no file is served at `/{url_path}`"))
+                .help(help),
+            );
+        }
+    }
+}
+
+/// The served file the author most likely meant: the same path but for case (servers are
+/// case-sensitive), the same file name in another folder, or a path a few edits away.
+fn suggestion<'a>(site: &Site<'a>, url_path: &str) -> Option<&'a str> {
+    let files = || site.urls.outputs().filter(|output| !output.ends_with(".html"));
+    if let Some(same_but_case) = files().find(|output| output.eq_ignore_ascii_case(url_path)) {
+        return Some(same_but_case);
+    }
+    let name = url_path.rsplit('/').next().unwrap_or(url_path);
+    let same_name: Vec<&str> = files()
+        .filter(|output| output.rsplit('/').next() == Some(name))
+        .collect();
+    if let [only] = same_name.as_slice() {
+        return Some(only);
+    }
+    nearest(url_path, files())
+}

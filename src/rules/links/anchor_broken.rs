@@ -1,0 +1,131 @@
+//! A `#fragment` that names no id of the page it points to.
+
+use crate::rules::prelude::*;
+use crate::rules::site_targets::{Written, nearest};
+use crate::site::Site;
+use crate::site::urls::{Resolution, Target};
+
+pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    without_options(options, AnchorBroken)
+}
+
+struct AnchorBroken;
+
+/// Fragments every browser understands without an element of that id.
+const BROWSER_FRAGMENTS: &[&str] = &["", "top"];
+
+impl Rule for AnchorBroken {
+    fn id(&self) -> &'static str {
+        "anchor-broken"
+    }
+
+    fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
+        let page = context.page;
+        let site = context.site;
+        for written in Written::links(page.document) {
+            let (target_path, fragment) = match written.classify(site, page.path()) {
+                Some(Target::SamePage { fragment }) => (page.path().to_owned(), fragment),
+                Some(Target::Local {
+                    resolution: Resolution::File(file),
+                    fragment: Some(fragment),
+                }) => (file, fragment),
+                _ => continue,
+            };
+            if BROWSER_FRAGMENTS.contains(&fragment.as_str()) {
+                continue;
+            }
+            let Some(index) = site.corpus.index_of(&target_path) else {
+                continue; // not a linted page: its ids are unknown
+            };
+            let target = site.page(index);
+            if !ids_are_known(site, target.document) {
+                continue;
+            }
+            if target.document.anchor_ids().any(|id| id == fragment) {
+                continue;
+            }
+            diagnostics.push(broken(self.id(), context, &written, index, &fragment));
+        }
+    }
+}
+
+/// Whether every id the page renders is in its model: redirect stubs, headings whose text is
+/// Liquid and includes that insert markup have ids nobody can know before the site is built.
+fn ids_are_known(site: &Site, document: &Document) -> bool {
+    let liquid_heading = document
+        .headings
+        .iter()
+        .any(|heading| heading.explicit_id.is_none() && heading.has_liquid);
+    let markup_include = document.liquid.iter().any(|tag| {
+        tag.kind == LiquidKind::Tag
+            && tag.name() == "include"
+            && !tag
+                .content
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|name| site.urls.include_is_plain_text(name))
+    });
+    document.redirect.is_none() && !liquid_heading && !markup_include
+}
+
+fn broken(
+    rule: &'static str,
+    context: &PageContext,
+    written: &Written,
+    target_index: usize,
+    fragment: &str,
+) -> Diagnostic {
+    let site = context.site;
+    let target = site.page(target_index);
+    let same_page = target.path() == context.page.path();
+    let where_ = if same_page {
+        "this page".to_owned()
+    } else {
+        format!("`{}`", target.path())
+    };
+    let suggestion = nearest(fragment, target.document.anchor_ids());
+    let mut diagnostic = Diagnostic::new(
+        rule,
+        context.page.path(),
+        written.span.clone(),
+        format!("`#{fragment}` names no heading or element on {where_}"),
+    )
+    .label("no element has this id");
+    let source_id = source_counterpart_id(site, target_index, fragment);
+    diagnostic = match (suggestion, &source_id) {
+        (_, Some((source_path, span))) => diagnostic
+            .help(format!(
+                "the source page defines this id: give the translated heading the same id with `{{#{fragment}}}`"
+            ))
+            .related(source_path, span.clone(), format!("`{source_path}` has `#{fragment}` here")),
+        (Some(id), None) => diagnostic.help(format!("did you mean `#{id}`?")),
+        (None, None) => diagnostic.help("link to an id the page has, or add the id to the page"),
+    };
+    diagnostic
+}
+
+/// Where the source-language counterpart of the target page defines `fragment`, if it does.
+fn source_counterpart_id<'a>(
+    site: &Site<'a>,
+    target_index: usize,
+    fragment: &str,
+) -> Option<(&'a str, Span)> {
+    let source = site.source_of(target_index)?;
+    let document = source.document;
+    let heading = document
+        .headings
+        .iter()
+        .find(|heading| heading.id() == Some(fragment))
+        .map(|heading| match &heading.explicit_id {
+            Some(anchor) => anchor.span.clone(),
+            None => heading.span.clone(),
+        });
+    let span = heading.or_else(|| {
+        document
+            .html_ids
+            .iter()
+            .find(|anchor| anchor.id == fragment)
+            .map(|anchor| anchor.span.clone())
+    })?;
+    Some((source.file.path.as_str(), span))
+}
