@@ -151,6 +151,8 @@ pub struct Heading {
     pub text: String,
     /// The whole heading line(s).
     pub span: Span,
+    /// The end of the heading's first line (before a setext underline): where `{#id}` goes.
+    pub first_line_end: usize,
     /// `{#id}` written on the heading, or in a kramdown attribute list right after it.
     pub explicit_id: Option<Anchor>,
     /// The id the renderer generates when there is no explicit one; `None` when the renderer
