@@ -119,6 +119,25 @@ pub fn counterpart_span(
     translation_section.map_or(0..0, |t| translation.headings[t].span.clone())
 }
 
+/// The list item of the translation at the position of the source's list item that holds
+/// `source_offset`, when the corresponding section has the corresponding list.
+pub fn counterpart_item_span(
+    alignment: &HeadingAlignment,
+    source: &Document,
+    translation: &Document,
+    source_offset: usize,
+) -> Option<Span> {
+    let source_section = section_of(source, source_offset);
+    let translation_section = source_section.and_then(|s| alignment.counterpart_section(s));
+    counterpart_item(
+        source,
+        translation,
+        source_offset,
+        source_section,
+        translation_section,
+    )
+}
+
 /// The index of the heading whose section holds `offset`.
 pub fn section_of(document: &Document, offset: usize) -> Option<usize> {
     document

@@ -2,7 +2,9 @@
 //! pointing somewhere else.
 
 use crate::discover::locale::{is_locale_code, same_locale};
-use crate::rules::heading_alignment::{HeadingAlignment, counterpart_span, section_of};
+use crate::rules::heading_alignment::{
+    HeadingAlignment, counterpart_item_span, counterpart_span, section_of,
+};
 use crate::rules::prelude::*;
 use crate::site::hosts::{damerau_distance, host_of, registrable_domain};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -64,8 +66,11 @@ struct Compared<'a> {
     localized: bool,
     /// The heading whose section holds the link (for the translation: in its own headings).
     section: Option<usize>,
-    /// The target holds Liquid whose delimiters are broken (`liquid-mangled` reports it).
-    mangled: bool,
+    /// A link to a fragment of the same page that is not a source page's explicit id: it may
+    /// follow a translated heading, so it is reported only when it pairs as changed.
+    loose: bool,
+    /// The target holds Liquid, broken or not: `liquid-parity` and `liquid-mangled` compare it.
+    liquid: bool,
     /// Paired with a link of the other page.
     paired: bool,
 }
@@ -93,17 +98,28 @@ impl Rule for LinkParity {
             link.section = link.section.and_then(|s| alignment.counterpart_section(s));
         }
         pair_equal_keys(&mut source_links, &mut translation_links);
+        pair_localized_versions(&mut source_links, &mut translation_links);
+        pair_localized_versions(&mut translation_links, &mut source_links);
         for link in source_links.iter_mut().chain(translation_links.iter_mut()) {
-            // Left unpaired, these differ on purpose (or are `liquid-mangled`'s to report).
-            if link.localized || link.mangled {
+            // Left unpaired, these differ on purpose (or are the Liquid rules' to report).
+            if link.localized || link.liquid {
                 link.paired = true;
             }
         }
         pair_substituted_hosts(&mut source_links, &mut translation_links);
-        for (s, t) in near_misses(&source_links, &translation_links) {
+        let same_item = |s: &Compared, t: &Compared| {
+            counterpart_item_span(&alignment, source, translation, s.link.span.start)
+                .is_some_and(|item| item.contains(&t.link.span.start))
+        };
+        for (s, t) in near_misses(&source_links, &translation_links, same_item) {
             source_links[s].paired = true;
             translation_links[t].paired = true;
             diagnostics.push(changed(context, &source_links[s], &translation_links[t]));
+        }
+        for link in source_links.iter_mut().chain(translation_links.iter_mut()) {
+            if link.loose {
+                link.paired = true;
+            }
         }
         for link in source_links.iter().filter(|link| !link.paired) {
             diagnostics.push(missing(context, &alignment, link));
@@ -127,14 +143,16 @@ impl LinkParity {
             .filter_map(|link| {
                 let (key, localized) = self.key(link, locale, explicit_ids)?;
                 let mangled = document.broken_liquid.iter().any(|broken| {
-                    broken.span.start < link.target_span.end && link.target_span.start < broken.span.end
+                    broken.span.start < link.target_span.end
+                        && link.target_span.start < broken.span.end
                 });
                 Some(Compared {
                     link,
+                    loose: key.starts_with('#') && !explicit_ids.contains(&key[1..]),
                     key,
                     localized,
                     section: section_of(document, link.span.start),
-                    mangled,
+                    liquid: link.has_liquid || mangled,
                     paired: false,
                 })
             })
@@ -163,7 +181,9 @@ impl LinkParity {
         });
         let generalised = generalise_locale(base, host.as_deref(), locale);
         let key = match fragment {
-            Some(fragment) if keep_fragment => format!("{}#{fragment}", generalised.text),
+            Some(fragment) if keep_fragment || (base.is_empty() && !fragment.is_empty()) => {
+                format!("{}#{fragment}", generalised.text)
+            }
             _ => generalised.text,
         };
         if key.is_empty() {
@@ -303,6 +323,33 @@ fn pair_equal_keys(source: &mut [Compared], translation: &mut [Compared]) {
     }
 }
 
+/// Pairs, silently, each unpaired localised link of `localized_side` with an unpaired link of
+/// `other_side` to the same site (registrable domain): the localised version of that link.
+/// The closest candidate wins: in the corresponding section, then with the closest target.
+fn pair_localized_versions(localized_side: &mut [Compared], other_side: &mut [Compared]) {
+    let site = |link: &Compared| {
+        host_of(&link.link.target).map(|host| registrable_domain(&host).unwrap_or(host))
+    };
+    for link in localized_side.iter_mut().filter(|link| link.localized && !link.paired) {
+        let Some(wanted) = site(link) else {
+            continue;
+        };
+        let closest = other_side
+            .iter_mut()
+            .filter(|other| !other.paired && site(other).as_ref() == Some(&wanted))
+            .min_by_key(|other| {
+                (
+                    other.section != link.section,
+                    damerau_distance(&other.key, &link.key),
+                )
+            });
+        if let Some(other) = closest {
+            other.paired = true;
+            link.paired = true;
+        }
+    }
+}
+
 /// Pairs, silently, the links of a site the translation replaced by an equivalent site in its
 /// language (a law quoted from a national site): neither page links to the other's host at
 /// all, and the unpaired source links to host A and translation links to host B stand in
@@ -350,13 +397,23 @@ fn mark_paired(links: &mut [Compared], host: &str) {
 
 /// Unpaired links that are one link changed rather than one missing and one added: the same
 /// host with another path, a host within two edits of the source's (registrable domain), or a
-/// relative target within two edits. The closest pairs first.
-fn near_misses(source: &[Compared], translation: &[Compared]) -> Vec<(usize, usize)> {
+/// relative target within two edits; or, whatever the targets, the only difference between
+/// a list item of the source and the corresponding item of the translation (`same_item`).
+/// The closest pairs first.
+fn near_misses(
+    source: &[Compared],
+    translation: &[Compared],
+    same_item: impl Fn(&Compared, &Compared) -> bool,
+) -> Vec<(usize, usize)> {
     let mut candidates = Vec::new();
     for (s, source_link) in source.iter().enumerate().filter(|(_, link)| !link.paired) {
         for (t, translation_link) in translation.iter().enumerate().filter(|(_, link)| !link.paired) {
+            let distance = damerau_distance(&source_link.key, &translation_link.key);
             if is_near_miss(&source_link.key, &translation_link.key) {
-                candidates.push((damerau_distance(&source_link.key, &translation_link.key), s, t));
+                candidates.push((distance, s, t));
+            } else if same_item(source_link, translation_link) {
+                // After every pair whose targets are alike.
+                candidates.push((usize::MAX / 2 + distance, s, t));
             }
         }
     }
