@@ -2,11 +2,11 @@
 //! their source pages in every way these rules look for. `SNAPSHOTS=overwrite cargo test
 //! --test parity` rewrites the snapshots after a deliberate change.
 
-use snapbox::cmd::{Command, cargo_bin};
+use snapbox::cmd::Command;
 use snapbox::file;
 
 fn l10nlint() -> Command {
-    Command::new(cargo_bin!("l10nlint"))
+    Command::new(snapbox::cmd::cargo_bin!("l10nlint"))
         .current_dir(format!("{}/fixtures/parity", env!("CARGO_MANIFEST_DIR")))
         .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")

@@ -308,16 +308,15 @@ fn source_explicit_ids<'a>(context: &TranslationContext<'a>) -> HashSet<&'a str>
 /// Pairs links with equal keys: first within corresponding sections, then anywhere.
 fn pair_equal_keys(source: &mut [Compared], translation: &mut [Compared]) {
     for same_section in [true, false] {
-        for s in 0..source.len() {
-            if source[s].paired {
-                continue;
-            }
-            let found = translation.iter().position(|t| {
-                !t.paired && t.key == source[s].key && (!same_section || t.section == source[s].section)
+        for source_link in source.iter_mut().filter(|link| !link.paired) {
+            let found = translation.iter_mut().find(|t| {
+                !t.paired
+                    && t.key == source_link.key
+                    && (!same_section || t.section == source_link.section)
             });
-            if let Some(t) = found {
-                source[s].paired = true;
-                translation[t].paired = true;
+            if let Some(translation_link) = found {
+                source_link.paired = true;
+                translation_link.paired = true;
             }
         }
     }

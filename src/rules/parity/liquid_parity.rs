@@ -30,13 +30,13 @@ impl Rule for LiquidParity {
         }
         let mut source_tags = compared(&source.liquid);
         let mut translation_tags = compared(&translation.liquid);
-        for s in 0..source_tags.len() {
-            let found = translation_tags.iter().position(|t| {
-                !t.paired && t.tag.kind == source_tags[s].tag.kind && t.content == source_tags[s].content
+        for source_tag in &mut source_tags {
+            let found = translation_tags.iter_mut().find(|t| {
+                !t.paired && t.tag.kind == source_tag.tag.kind && t.content == source_tag.content
             });
-            if let Some(t) = found {
-                source_tags[s].paired = true;
-                translation_tags[t].paired = true;
+            if let Some(translation_tag) = found {
+                source_tag.paired = true;
+                translation_tag.paired = true;
             }
         }
         // A tag broken in the translation is `liquid-mangled`'s to report: it stands for the
