@@ -99,7 +99,6 @@ impl Rule for LinkParity {
         }
         pair_equal_keys(&mut source_links, &mut translation_links);
         pair_localized_versions(&mut source_links, &mut translation_links);
-        pair_localized_versions(&mut translation_links, &mut source_links);
         for link in source_links.iter_mut().chain(translation_links.iter_mut()) {
             // Left unpaired, these differ on purpose (or are the Liquid rules' to report).
             if link.localized || link.liquid {
@@ -322,29 +321,39 @@ fn pair_equal_keys(source: &mut [Compared], translation: &mut [Compared]) {
     }
 }
 
-/// Pairs, silently, each unpaired localised link of `localized_side` with an unpaired link of
-/// `other_side` to the same site (registrable domain): the localised version of that link.
-/// The closest candidate wins: in the corresponding section, then with the closest target.
-fn pair_localized_versions(localized_side: &mut [Compared], other_side: &mut [Compared]) {
-    let site = |link: &Compared| {
-        host_of(&link.link.target).map(|host| registrable_domain(&host).unwrap_or(host))
-    };
-    for link in localized_side.iter_mut().filter(|link| link.localized && !link.paired) {
-        let Some(wanted) = site(link) else {
+/// Pairs, silently, unpaired links of the two pages to the same site (registrable domain)
+/// when one of them is localised: it is the localised version of the other. The closest
+/// pairs first: the same host, then the corresponding section, then the closest target.
+fn pair_localized_versions(source: &mut [Compared], translation: &mut [Compared]) {
+    let site = |host: &str| registrable_domain(host).unwrap_or_else(|| host.to_owned());
+    let mut candidates = Vec::new();
+    for (s, source_link) in source.iter().enumerate().filter(|(_, link)| !link.paired) {
+        let Some(source_host) = host_of(&source_link.link.target) else {
             continue;
         };
-        let closest = other_side
-            .iter_mut()
-            .filter(|other| !other.paired && site(other).as_ref() == Some(&wanted))
-            .min_by_key(|other| {
-                (
-                    other.section != link.section,
-                    damerau_distance(&other.key, &link.key),
-                )
-            });
-        if let Some(other) = closest {
-            other.paired = true;
-            link.paired = true;
+        for (t, translation_link) in translation.iter().enumerate().filter(|(_, link)| !link.paired) {
+            if !(source_link.localized || translation_link.localized) {
+                continue;
+            }
+            let Some(translation_host) = host_of(&translation_link.link.target) else {
+                continue;
+            };
+            if site(&source_host) != site(&translation_host) {
+                continue;
+            }
+            let cost = (
+                source_host != translation_host,
+                source_link.section != translation_link.section,
+                damerau_distance(&source_link.key, &translation_link.key),
+            );
+            candidates.push((cost, s, t));
+        }
+    }
+    candidates.sort_unstable();
+    for (_, s, t) in candidates {
+        if !source[s].paired && !translation[t].paired {
+            source[s].paired = true;
+            translation[t].paired = true;
         }
     }
 }
