@@ -572,6 +572,40 @@ mod tests {
         assert!(!generalised("https://de.com/x", "de").2);
     }
 
+    fn key_of(target: &str, ignore_fragments: bool) -> Option<(String, bool)> {
+        let mut table = toml::Table::new();
+        table.insert("ignore-fragments".to_owned(), toml::Value::Boolean(ignore_fragments));
+        let options: Options = options(&table).unwrap();
+        let rule = LinkParity {
+            localized: GlobSetBuilder::new().build().unwrap(),
+            ignore_fragments: options.ignore_fragments,
+        };
+        let link = Link {
+            kind: LinkKind::Inline,
+            target: target.to_owned(),
+            target_span: 0..0,
+            text: String::new(),
+            text_span: 0..0,
+            span: 0..0,
+            reference: None,
+            has_liquid: false,
+        };
+        let explicit_ids = HashSet::from(["multiclient"]);
+        rule.key(&link, "es", &explicit_ids)
+    }
+
+    #[test]
+    fn fragments_count_when_they_name_an_explicit_id_or_when_asked() {
+        let key = |target, ignore| key_of(target, ignore).unwrap().0;
+        assert_eq!(key("/es/help#multiclient", true), "/{locale}/help#multiclient");
+        assert_eq!(key("/es/help#generated-id", true), "/{locale}/help");
+        assert_eq!(key("https://x.org/a#Sección", true), "https://x.org/a");
+        assert_eq!(key("https://x.org/a#Sección", false), "https://x.org/a#Sección");
+        // A same-page fragment is kept, to pair with the source's as a changed link.
+        assert_eq!(key("#grupos", true), "#grupos");
+        assert_eq!(key_of("#", true), None);
+    }
+
     #[test]
     fn near_misses() {
         assert!(is_near_miss("https://github.com/a/b", "https://github.com/a/c/d"));
