@@ -10,6 +10,7 @@ use crate::site::hosts::{damerau_distance, host_of, registrable_domain};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
@@ -49,12 +50,15 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     Ok(Box::new(LinkParity {
         localized,
         ignore_fragments: options.ignore_fragments,
+        source_explicit_ids: OnceLock::new(),
     }))
 }
 
 struct LinkParity {
     localized: GlobSet,
     ignore_fragments: bool,
+    /// The explicit ids of the site's source pages, gathered once per run.
+    source_explicit_ids: OnceLock<HashSet<String>>,
 }
 
 /// A link as the comparison sees it.
@@ -90,10 +94,12 @@ impl Rule for LinkParity {
         let Some(translation_locale) = context.translation.file.locale.as_deref() else {
             return;
         };
-        let explicit_ids = source_explicit_ids(context);
+        let explicit_ids = self
+            .source_explicit_ids
+            .get_or_init(|| source_explicit_ids(context));
         let alignment = HeadingAlignment::new(source, translation);
-        let mut source_links = self.compared(source, source_locale, &explicit_ids);
-        let mut translation_links = self.compared(translation, translation_locale, &explicit_ids);
+        let mut source_links = self.compared(source, source_locale, explicit_ids);
+        let mut translation_links = self.compared(translation, translation_locale, explicit_ids);
         for link in &mut source_links {
             link.section = link.section.and_then(|s| alignment.counterpart_section(s));
         }
@@ -134,7 +140,7 @@ impl LinkParity {
         &self,
         document: &'a Document,
         locale: &str,
-        explicit_ids: &HashSet<&str>,
+        explicit_ids: &HashSet<String>,
     ) -> Vec<Compared<'a>> {
         document
             .links
@@ -160,7 +166,7 @@ impl LinkParity {
 
     /// The comparison key of a link and whether it is localised; `None` for a link to a
     /// fragment of the same page that is not compared.
-    fn key(&self, link: &Link, locale: &str, explicit_ids: &HashSet<&str>) -> Option<(String, bool)> {
+    fn key(&self, link: &Link, locale: &str, explicit_ids: &HashSet<String>) -> Option<(String, bool)> {
         let target = match link.kind {
             // Bare URL detection runs on into CJK text that follows without a space.
             LinkKind::Bare => link.target.split(is_wide_punctuation_or_ideograph).next().unwrap_or(""),
@@ -286,7 +292,7 @@ fn strip_scheme(url: &str) -> &str {
 
 /// Every explicit id of the site's source-language pages: fragments naming them are stable
 /// across languages, unlike generated ids, which follow the translated heading text.
-fn source_explicit_ids<'a>(context: &TranslationContext<'a>) -> HashSet<&'a str> {
+fn source_explicit_ids(context: &TranslationContext) -> HashSet<String> {
     let corpus = context.site.corpus;
     context
         .site
@@ -299,7 +305,7 @@ fn source_explicit_ids<'a>(context: &TranslationContext<'a>) -> HashSet<&'a str>
                 .iter()
                 .filter_map(|heading| heading.explicit_id.as_ref())
                 .chain(&document.html_ids)
-                .map(|anchor| anchor.id.as_str())
+                .map(|anchor| anchor.id.clone())
         })
         .collect()
 }
@@ -579,6 +585,7 @@ mod tests {
         let rule = LinkParity {
             localized: GlobSetBuilder::new().build().unwrap(),
             ignore_fragments: options.ignore_fragments,
+            source_explicit_ids: OnceLock::new(),
         };
         let link = Link {
             kind: LinkKind::Inline,
@@ -590,7 +597,7 @@ mod tests {
             reference: None,
             has_liquid: false,
         };
-        let explicit_ids = HashSet::from(["multiclient"]);
+        let explicit_ids = HashSet::from(["multiclient".to_owned()]);
         rule.key(&link, "es", &explicit_ids)
     }
 
