@@ -310,19 +310,25 @@ fn source_explicit_ids(context: &TranslationContext) -> HashSet<String> {
         .collect()
 }
 
-/// Pairs links with equal keys: first within corresponding sections, then anywhere.
+/// Pairs links with equal keys, the nearest sections first (the corresponding section is at
+/// distance 0), so that a link left over is the one whose place in the translation lacks it.
 fn pair_equal_keys(source: &mut [Compared], translation: &mut [Compared]) {
-    for same_section in [true, false] {
-        for source_link in source.iter_mut().filter(|link| !link.paired) {
-            let found = translation.iter_mut().find(|t| {
-                !t.paired
-                    && t.key == source_link.key
-                    && (!same_section || t.section == source_link.section)
-            });
-            if let Some(translation_link) = found {
-                source_link.paired = true;
-                translation_link.paired = true;
+    let position = |section: Option<usize>| section.map_or(0, |index| index + 1);
+    let mut candidates = Vec::new();
+    for (s, source_link) in source.iter().enumerate() {
+        for (t, translation_link) in translation.iter().enumerate() {
+            if source_link.key == translation_link.key {
+                let distance =
+                    position(source_link.section).abs_diff(position(translation_link.section));
+                candidates.push((distance, s, t));
             }
+        }
+    }
+    candidates.sort_unstable();
+    for (_, s, t) in candidates {
+        if !source[s].paired && !translation[t].paired {
+            source[s].paired = true;
+            translation[t].paired = true;
         }
     }
 }
