@@ -38,6 +38,8 @@ pub struct Document {
     pub images: Vec<Image>,
     pub lists: Vec<List>,
     pub liquid: Vec<LiquidTag>,
+    /// Liquid whose delimiters are broken (`{ % … % }`, an unclosed `{%`), outside code.
+    pub broken_liquid: Vec<BrokenLiquid>,
     /// Ids set by HTML attributes (`id=`, `<a name=>`) and kramdown attribute lists (`{: #id}`).
     pub html_ids: Vec<Anchor>,
     /// Byte ranges of code spans and code blocks: nothing inside them is a link.
@@ -151,6 +153,8 @@ pub struct Heading {
     pub text: String,
     /// The whole heading line(s).
     pub span: Span,
+    /// The end of the heading's first line (before a setext underline): where `{#id}` goes.
+    pub first_line_end: usize,
     /// `{#id}` written on the heading, or in a kramdown attribute list right after it.
     pub explicit_id: Option<Anchor>,
     /// The id the renderer generates when there is no explicit one; `None` when the renderer
@@ -277,6 +281,26 @@ pub enum LiquidKind {
 #[derive(Debug, Clone)]
 pub struct LiquidTag {
     pub kind: LiquidKind,
+    pub span: Span,
+    /// The text between the delimiters, trimmed (`include standards-url`).
+    pub content: String,
+}
+
+/// What is wrong with a broken Liquid tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiquidBreak {
+    /// A space inside a delimiter (`{ %`, `% }`, `{ {`, `} }`): Liquid prints it as text.
+    SpacedDelimiter,
+    /// Opened but not closed before the paragraph ends: Liquid stops with a syntax error.
+    Unclosed,
+}
+
+/// A Liquid tag that the renderer will not run as the author meant.
+#[derive(Debug, Clone)]
+pub struct BrokenLiquid {
+    pub kind: LiquidKind,
+    pub problem: LiquidBreak,
+    /// From the opening delimiter to the end of the closing one (or of the line, if unclosed).
     pub span: Span,
     /// The text between the delimiters, trimmed (`include standards-url`).
     pub content: String,

@@ -1,6 +1,6 @@
 //! Liquid (`{% … %}`, `{{ … }}`): recorded, then masked so Markdown parsing never trips on it.
 
-use crate::model::{LiquidKind, LiquidTag};
+use crate::model::{BrokenLiquid, LiquidBreak, LiquidKind, LiquidTag};
 use std::borrow::Cow;
 
 /// The byte that replaces every byte of a Liquid tag in the masked text. A letter keeps a
@@ -15,16 +15,19 @@ pub fn find_tags(text: &str, from: usize) -> Vec<LiquidTag> {
     while let Some(relative) = text[cursor..].find('{') {
         let start = cursor + relative;
         let rest = &text[start..];
-        let (kind, closing) = if rest.starts_with("{%") {
-            (LiquidKind::Tag, "%}")
+        let (kind, opening, closing) = if rest.starts_with("{%") {
+            (LiquidKind::Tag, "{%", "%}")
         } else if rest.starts_with("{{") {
-            (LiquidKind::Output, "}}")
+            (LiquidKind::Output, "{{", "}}")
         } else {
             cursor = start + 1;
             continue;
         };
-        // A tag does not span a blank line: an unclosed `{{` must not swallow the page.
-        let search_limit = rest.find("\n\n").unwrap_or(rest.len());
+        // A tag does not span a blank line, nor the next tag's opening: an unclosed `{{` must
+        // not swallow the page, nor `{% a % }` join the next tag into one.
+        let blank_line = rest.find("\n\n").unwrap_or(rest.len());
+        let next_opening = rest[2..].find(opening).map_or(rest.len(), |at| at + 2);
+        let search_limit = blank_line.min(next_opening);
         match rest[2..search_limit].find(closing) {
             Some(inner_len) => {
                 let end = start + 2 + inner_len + 2;
@@ -41,6 +44,89 @@ pub fn find_tags(text: &str, from: usize) -> Vec<LiquidTag> {
         }
     }
     tags
+}
+
+/// Finds Liquid whose delimiters are broken, from `from` on, outside the well-formed `tags`:
+/// a space inside a delimiter (`{ % include x % }`, `{{ x } }`), which Liquid prints as text,
+/// and an opening never closed, which stops the build. Only what reads as Liquid counts: the
+/// content starts like a tag name or variable, so `{ {1, 2} }` in prose is left alone.
+pub fn find_broken(text: &str, from: usize, tags: &[LiquidTag]) -> Vec<BrokenLiquid> {
+    let mut broken = Vec::new();
+    let mut cursor = from;
+    while let Some(relative) = text[cursor..].find('{') {
+        let start = cursor + relative;
+        cursor = start + 1;
+        if let Some(tag) = tags.iter().find(|tag| tag.span.contains(&start)) {
+            cursor = tag.span.end;
+            continue;
+        }
+        let Some(found) = broken_at(text, start) else {
+            continue;
+        };
+        cursor = found.span.end;
+        broken.push(found);
+    }
+    broken
+}
+
+/// The broken tag opening at `start` (a `{` that no well-formed tag covers), if any.
+fn broken_at(text: &str, start: usize) -> Option<BrokenLiquid> {
+    let after_brace = &text[start + 1..];
+    let gap = after_brace.len() - after_brace.trim_start_matches([' ', '\t']).len();
+    let (kind, closing_first, closing_last) = match after_brace[gap..].chars().next()? {
+        '%' => (LiquidKind::Tag, '%', '}'),
+        '{' => (LiquidKind::Output, '}', '}'),
+        _ => return None,
+    };
+    let content_start = start + 1 + gap + 1;
+    // Broken tags are looked for on their own line, up to the next tag's opening.
+    let line_end = text[content_start..]
+        .find(['\n'])
+        .map_or(text.len(), |at| content_start + at);
+    let line_end = ["{%", "{{"]
+        .iter()
+        .filter_map(|opening| text[content_start..line_end].find(opening))
+        .min()
+        .map_or(line_end, |at| content_start + at);
+    let line = &text[content_start..line_end];
+    let closer = line.char_indices().find_map(|(at, c)| {
+        if c != closing_first {
+            return None;
+        }
+        let after = &line[at + 1..];
+        let inner_gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        after[inner_gap..]
+            .starts_with(closing_last)
+            .then_some((at, inner_gap))
+    });
+    let (content_end, span_end, problem) = match closer {
+        Some((at, inner_gap)) if gap > 0 || inner_gap > 0 => (
+            content_start + at,
+            content_start + at + inner_gap + 2,
+            LiquidBreak::SpacedDelimiter,
+        ),
+        // Well-formed delimiters around a blank line or another tag: not ours to judge.
+        Some(_) => return None,
+        None if gap == 0 => (line_end, line_end, LiquidBreak::Unclosed),
+        // `{ %` with nothing closing it on the line may be anything.
+        None => return None,
+    };
+    let content = text[content_start..content_end]
+        .trim_matches('-')
+        .trim()
+        .trim_end_matches('-')
+        .trim_end();
+    let reads_as_liquid = content.chars().next().is_some_and(|c| {
+        c.is_ascii_alphabetic()
+            || c == '_'
+            || (kind == LiquidKind::Output && matches!(c, '"' | '\''))
+    });
+    reads_as_liquid.then(|| BrokenLiquid {
+        kind,
+        problem,
+        span: start..span_end,
+        content: content.to_owned(),
+    })
 }
 
 /// `text` with every byte of every tag replaced by a filler letter (newlines kept).
@@ -97,6 +183,65 @@ mod tests {
         let tags = find_tags(text, 0);
         assert_eq!(tags.len(), 1);
         assert_eq!(tags[0].content, "ok");
+    }
+
+    fn broken(text: &str) -> Vec<(LiquidBreak, String, String)> {
+        let tags = find_tags(text, 0);
+        find_broken(text, 0, &tags)
+            .into_iter()
+            .map(|b| (b.problem, text[b.span].to_owned(), b.content))
+            .collect()
+    }
+
+    #[test]
+    fn spaced_delimiters_are_broken() {
+        let found = broken("A [x]({ % include standards-url % }) and {{ site.url } } ok.");
+        assert_eq!(
+            found,
+            [
+                (
+                    LiquidBreak::SpacedDelimiter,
+                    "{ % include standards-url % }".to_owned(),
+                    "include standards-url".to_owned()
+                ),
+                (
+                    LiquidBreak::SpacedDelimiter,
+                    "{{ site.url } }".to_owned(),
+                    "site.url".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_half_broken_tag_does_not_swallow_the_next_one() {
+        let text = "{% include a % } then {% include b %}";
+        let tags = find_tags(text, 0);
+        assert_eq!(tags.len(), 1);
+        assert_eq!(tags[0].content, "include b");
+        let found = broken(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "{% include a % }");
+    }
+
+    #[test]
+    fn unclosed_openings_run_to_the_end_of_the_line() {
+        let found = broken("Use {% include email-link\nnext line {% include b %}");
+        assert_eq!(
+            found,
+            [(
+                LiquidBreak::Unclosed,
+                "{% include email-link".to_owned(),
+                "include email-link".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn well_formed_tags_and_prose_braces_are_not_broken() {
+        assert!(broken("{% include a %} {{ b }} {{- c -}}").is_empty());
+        assert!(broken("sets { {1, 2}, {3} } and { % of } and {x}").is_empty());
+        assert!(broken("{ % nothing closes this").is_empty());
     }
 
     #[test]

@@ -453,9 +453,13 @@ impl<'a> Builder<'a> {
             Some(_) => None,
             None => self.ids.next_id(&id_source).filter(|_| !has_liquid),
         };
+        let first_line_end = self.text[span.clone()].find('\n').map_or(span.end, |at| {
+            trim_end_offset(self.text, span.start + at + 1)
+        });
         self.document.headings.push(Heading {
             level: open.level,
             text: open.text.trim().to_owned(),
+            first_line_end,
             span,
             explicit_id,
             generated_id,
@@ -706,6 +710,17 @@ mod tests {
                 .span
                 .clone()],
             "what"
+        );
+    }
+
+    #[test]
+    fn setext_headings_end_their_first_line_before_the_underline() {
+        let text = "Title\r\n=====\n\n## Next\n";
+        let document = parse(text);
+        assert_eq!(&text[..document.headings[0].first_line_end], "Title");
+        assert_eq!(
+            document.headings[1].first_line_end,
+            document.headings[1].span.end
         );
     }
 

@@ -31,6 +31,10 @@ fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
     };
     let masked = liquid::mask(text, &document.liquid);
     markdown::parse_body(text, &masked, body_start, heading_ids, &mut document);
+    document.broken_liquid = liquid::find_broken(text, body_start, &document.liquid)
+        .into_iter()
+        .filter(|broken| !document.in_code(broken.span.start))
+        .collect();
     document
 }
 
@@ -42,5 +46,6 @@ fn parse_html_page(text: &str) -> Document {
         ..Document::default()
     };
     html_elements::extract(text, body_start..text.len(), &mut document);
+    document.broken_liquid = liquid::find_broken(text, body_start, &document.liquid);
     document
 }

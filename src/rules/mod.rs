@@ -11,6 +11,7 @@ use crate::model::Document;
 use crate::site::Site;
 use serde::de::DeserializeOwned;
 
+pub mod heading_alignment;
 pub mod key_pairing;
 pub mod link_syntax;
 pub mod site_targets;

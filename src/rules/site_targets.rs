@@ -3,7 +3,8 @@
 
 use crate::model::{Document, Image, Link, LinkKind};
 use crate::site::Site;
-use crate::site::urls::Target;
+use crate::model::LiquidKind;
+use crate::site::urls::{Resolution, Target};
 use crate::source::Span;
 
 /// A target written on a page, where it is written.
@@ -21,11 +22,15 @@ impl<'a> Written<'a> {
             .links
             .iter()
             .filter(|link| link.kind != LinkKind::Bare)
-            .map(|link: &'a Link| Written {
-                target: &link.target,
-                span: link.target_span.clone(),
-                has_liquid: link.has_liquid,
-            })
+            .map(Written::link)
+    }
+
+    pub fn link(link: &'a Link) -> Self {
+        Written {
+            target: &link.target,
+            span: link.target_span.clone(),
+            has_liquid: link.has_liquid,
+        }
     }
 
     pub fn image(image: &'a Image) -> Self {
@@ -49,6 +54,61 @@ impl<'a> Written<'a> {
     pub fn is_relative(&self) -> bool {
         !self.target.trim_start().starts_with('/')
     }
+}
+
+/// Fragments every browser understands without an element of that id.
+const BROWSER_FRAGMENTS: &[&str] = &["", "top"];
+
+/// The linted page a target names and the fragment that page has no id for.
+pub fn missing_fragment(written: &Written, site: &Site, page: &str) -> Option<(usize, String)> {
+    let (target_path, fragment) = match written.classify(site, page)? {
+        Target::SamePage { fragment } => (page.to_owned(), fragment),
+        Target::Local {
+            resolution: Resolution::File(file),
+            fragment: Some(fragment),
+        } => (file, fragment),
+        _ => return None,
+    };
+    if BROWSER_FRAGMENTS.contains(&fragment.as_str()) {
+        return None;
+    }
+    // A page that is not linted has ids nobody here knows.
+    let index = site.corpus.index_of(&target_path)?;
+    let target = site.page(index).document;
+    let known = ids_are_known(site, target) && !target.anchor_ids().any(|id| id == fragment);
+    known.then_some((index, fragment))
+}
+
+/// Whether a target leads nowhere: no page or file is served at its path, it climbs above
+/// the root, or it names an id its page lacks. `link-broken`, `path-escapes-root` and
+/// `anchor-broken` report these; rules that compare pages leave such links to them.
+pub fn leads_nowhere(written: &Written, site: &Site, page: &str) -> bool {
+    matches!(
+        written.classify(site, page),
+        Some(Target::Local {
+            resolution: Resolution::Missing(_) | Resolution::EscapesRoot,
+            ..
+        })
+    ) || missing_fragment(written, site, page).is_some()
+}
+
+/// Whether every id the page renders is in its model: redirect stubs, headings whose text is
+/// Liquid and includes that insert markup have ids nobody can know before the site is built.
+fn ids_are_known(site: &Site, document: &Document) -> bool {
+    let liquid_heading = document
+        .headings
+        .iter()
+        .any(|heading| heading.explicit_id.is_none() && heading.has_liquid);
+    let markup_include = document.liquid.iter().any(|tag| {
+        tag.kind == LiquidKind::Tag
+            && tag.name() == "include"
+            && !tag
+                .content
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|name| site.urls.include_is_plain_text(name))
+    });
+    document.redirect.is_none() && !liquid_heading && !markup_include
 }
 
 /// The candidate closest to `wanted`: equal but for case, else within a small edit distance.

@@ -1,18 +1,14 @@
 //! A `#fragment` that names no id of the page it points to.
 
 use crate::rules::prelude::*;
-use crate::rules::site_targets::{Written, nearest};
+use crate::rules::site_targets::{Written, missing_fragment, nearest};
 use crate::site::Site;
-use crate::site::urls::{Resolution, Target};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, AnchorBroken)
 }
 
 struct AnchorBroken;
-
-/// Fragments every browser understands without an element of that id.
-const BROWSER_FRAGMENTS: &[&str] = &["", "top"];
 
 impl Rule for AnchorBroken {
     fn id(&self) -> &'static str {
@@ -23,50 +19,13 @@ impl Rule for AnchorBroken {
         let page = context.page;
         let site = context.site;
         for written in Written::links(page.document) {
-            let (target_path, fragment) = match written.classify(site, page.path()) {
-                Some(Target::SamePage { fragment }) => (page.path().to_owned(), fragment),
-                Some(Target::Local {
-                    resolution: Resolution::File(file),
-                    fragment: Some(fragment),
-                }) => (file, fragment),
-                _ => continue,
-            };
-            if BROWSER_FRAGMENTS.contains(&fragment.as_str()) {
-                continue;
+            if let Some((index, fragment)) = missing_fragment(&written, site, page.path()) {
+                diagnostics.push(broken(self.id(), context, &written, index, &fragment));
             }
-            let Some(index) = site.corpus.index_of(&target_path) else {
-                continue; // not a linted page: its ids are unknown
-            };
-            let target = site.page(index);
-            if !ids_are_known(site, target.document) {
-                continue;
-            }
-            if target.document.anchor_ids().any(|id| id == fragment) {
-                continue;
-            }
-            diagnostics.push(broken(self.id(), context, &written, index, &fragment));
         }
     }
 }
 
-/// Whether every id the page renders is in its model: redirect stubs, headings whose text is
-/// Liquid and includes that insert markup have ids nobody can know before the site is built.
-fn ids_are_known(site: &Site, document: &Document) -> bool {
-    let liquid_heading = document
-        .headings
-        .iter()
-        .any(|heading| heading.explicit_id.is_none() && heading.has_liquid);
-    let markup_include = document.liquid.iter().any(|tag| {
-        tag.kind == LiquidKind::Tag
-            && tag.name() == "include"
-            && !tag
-                .content
-                .split_whitespace()
-                .nth(1)
-                .is_some_and(|name| site.urls.include_is_plain_text(name))
-    });
-    document.redirect.is_none() && !liquid_heading && !markup_include
-}
 
 fn broken(
     rule: &'static str,

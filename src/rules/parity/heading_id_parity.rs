@@ -1,0 +1,187 @@
+//! An explicit heading id of the source page missing or changed in the translation.
+
+use crate::rules::heading_alignment::{HeadingAlignment, Step};
+use crate::rules::prelude::*;
+
+pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+    without_options(options, HeadingIdParity)
+}
+
+struct HeadingIdParity;
+
+impl Rule for HeadingIdParity {
+    fn id(&self) -> &'static str {
+        "heading-id-parity"
+    }
+
+    fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
+        let (source, translation) = (context.source.document, context.translation.document);
+        if source.redirect.is_some() || translation.redirect.is_some() {
+            return;
+        }
+        let alignment = HeadingAlignment::new(source, translation);
+        for (index, step) in alignment.steps.iter().enumerate() {
+            let (source_heading, translation_heading) = match *step {
+                Step::Paired(s, t) => (s, Some(t)),
+                Step::SourceOnly(s) => (s, None),
+                Step::TranslationOnly(_) => continue,
+            };
+            let heading = &source.headings[source_heading];
+            let Some(expected) = &heading.explicit_id else {
+                continue;
+            };
+            // A deep link works as long as the id exists somewhere on the page.
+            if translation.anchor_ids().any(|id| id == expected.id) {
+                continue;
+            }
+            let related = |diagnostic: Diagnostic| {
+                diagnostic.related(
+                    context.source.path(),
+                    expected.span.clone(),
+                    format!("`{}` has `{{#{}}}` here", context.source.path(), expected.id),
+                )
+            };
+            let diagnostic = match translation_heading {
+                Some(t) => {
+                    let found = &translation.headings[t];
+                    let safe = alignment.is_unambiguous(index, &source.headings, &translation.headings);
+                    match &found.explicit_id {
+                        Some(written) => changed_id(context, expected, written, safe),
+                        None => missing_id(context, heading, expected, found, safe),
+                    }
+                }
+                None => dropped_heading(context, &alignment, index, expected),
+            };
+            diagnostics.push(related(diagnostic));
+        }
+    }
+}
+
+fn changed_id(
+    context: &TranslationContext,
+    expected: &Anchor,
+    written: &Anchor,
+    unambiguous: bool,
+) -> Diagnostic {
+    // The translation's own links to its translated id would break with the fix.
+    let linked_here = context
+        .translation
+        .document
+        .links
+        .iter()
+        .any(|link| link.target.rsplit_once('#').is_some_and(|(_, fragment)| fragment == written.id));
+    let applicability = if unambiguous && !linked_here {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Diagnostic::new(
+        "heading-id-parity",
+        context.translation.path(),
+        written.span.clone(),
+        format!(
+            "heading id `{}` differs from the source's `{}`: links to `#{}` do not reach this heading",
+            written.id, expected.id, expected.id
+        ),
+    )
+    .label(format!("expected `{}`", expected.id))
+    .help(format!(
+        "write `{{#{}}}`: heading ids are part of the page's URLs and stay untranslated",
+        expected.id
+    ))
+    .fix(Fix {
+        applicability,
+        description: format!("restore the id `{}`", expected.id),
+        edits: vec![Edit {
+            span: written.span.clone(),
+            replacement: expected.id.clone(),
+        }],
+    })
+}
+
+fn missing_id(
+    context: &TranslationContext,
+    source_heading: &Heading,
+    expected: &Anchor,
+    found: &Heading,
+    unambiguous: bool,
+) -> Diagnostic {
+    // Follow the source's form: `{#id}` on the heading line, or a `{: #id}` line after it.
+    let written_inline = source_heading.span.contains(&expected.span.start);
+    let edit = if written_inline {
+        Edit {
+            span: found.first_line_end..found.first_line_end,
+            replacement: format!(" {{#{}}}", expected.id),
+        }
+    } else {
+        Edit {
+            span: found.span.end..found.span.end,
+            replacement: format!("\n{{: #{}}}", expected.id),
+        }
+    };
+    Diagnostic::new(
+        "heading-id-parity",
+        context.translation.path(),
+        found.span.clone(),
+        format!(
+            "this heading lacks the source's id `{{#{}}}`: links to `#{}` do not reach it",
+            expected.id, expected.id
+        ),
+    )
+    .label(format!("`{{#{}}}` missing", expected.id))
+    .help(format!(
+        "add `{{#{}}}` to the heading, as in the source page",
+        expected.id
+    ))
+    .fix(Fix {
+        applicability: if unambiguous {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        },
+        description: format!("add the id `{}`", expected.id),
+        edits: vec![edit],
+    })
+}
+
+fn dropped_heading(
+    context: &TranslationContext,
+    alignment: &HeadingAlignment,
+    index: usize,
+    expected: &Anchor,
+) -> Diagnostic {
+    let translation = context.translation.document;
+    let next = alignment.steps[index..].iter().find_map(|step| match *step {
+        Step::Paired(_, t) => Some(t),
+        _ => None,
+    });
+    let previous = alignment.steps[..index].iter().rev().find_map(|step| match *step {
+        Step::Paired(_, t) | Step::TranslationOnly(t) => Some(t),
+        _ => None,
+    });
+    let (span, label) = match (next, previous) {
+        (Some(t), _) => (
+            translation.headings[t].span.clone(),
+            format!("the heading `{{#{}}}` belongs before this one", expected.id),
+        ),
+        (None, Some(t)) => (
+            translation.headings[t].span.clone(),
+            format!("the heading `{{#{}}}` belongs after this section", expected.id),
+        ),
+        (None, None) => (0..0, format!("no heading `{{#{}}}` on this page", expected.id)),
+    };
+    Diagnostic::new(
+        "heading-id-parity",
+        context.translation.path(),
+        span,
+        format!(
+            "the source's heading `{{#{}}}` has no counterpart here: links to `#{}` land at the top of the page",
+            expected.id, expected.id
+        ),
+    )
+    .label(label)
+    .help(format!(
+        "translate the source's section, keeping `{{#{}}}` on its heading",
+        expected.id
+    ))
+}
