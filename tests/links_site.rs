@@ -6,7 +6,7 @@ use snapbox::cmd::Command;
 use snapbox::file;
 
 fn l10nlint(site: &str) -> Command {
-    Command::new(snapbox::cmd::cargo_bin!("l10nlint"))
+    Command::new(env!("CARGO_BIN_EXE_l10nlint"))
         .current_dir(format!("{}/fixtures/{site}", env!("CARGO_MANIFEST_DIR")))
         .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")

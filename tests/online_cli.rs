@@ -33,7 +33,7 @@ struct Run {
 /// Runs `l10nlint lint <args>` in `site` and writes the server's address back as `{server}`,
 /// and the elapsed time of the online summary as `[TIME]`.
 fn lint(site: &Path, server: &TestServer, args: &[&str]) -> Run {
-    let output = Command::new(snapbox::cmd::cargo_bin!("l10nlint"))
+    let output = Command::new(env!("CARGO_BIN_EXE_l10nlint"))
         .current_dir(site)
         .env_remove("GITHUB_TOKEN")
         .env("NO_COLOR", "1")
