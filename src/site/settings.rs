@@ -4,6 +4,7 @@ use crate::config::Config;
 use crate::parse::HeadingIds;
 use crate::parse::yaml::{self, YamlNode};
 use crate::site::heading_ids::HeadingIdStyle;
+use crate::site::link_lists::DeclaredList;
 use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
@@ -13,6 +14,8 @@ pub struct SiteSettings {
     pub baseurl: String,
     /// A Jekyll `_config.yml` was found.
     pub is_jekyll: bool,
+    /// The lists of links declared in `[[lists]]`.
+    pub lists: Vec<DeclaredList>,
 }
 
 impl SiteSettings {
@@ -38,6 +41,11 @@ impl SiteSettings {
         if let Some(baseurl) = &config.site.baseurl {
             settings.baseurl = baseurl.trim_end_matches('/').to_owned();
         }
+        settings.lists = config
+            .lists
+            .iter()
+            .map(DeclaredList::new)
+            .collect::<Result<_, _>>()?;
         Ok(settings)
     }
 
