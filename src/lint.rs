@@ -122,6 +122,39 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     })
 }
 
+/// A discovered and parsed site, for views that read the model rather than diagnostics.
+pub struct ParsedSite {
+    pub corpus: Corpus,
+    /// Parallel to `corpus.files`.
+    pub documents: Vec<Document>,
+    pub settings: SiteSettings,
+}
+
+impl ParsedSite {
+    pub fn site(&self) -> Site<'_> {
+        Site {
+            corpus: &self.corpus,
+            documents: &self.documents,
+            settings: &self.settings,
+        }
+    }
+}
+
+/// Discovers and parses a site like `lint` does, without running rules.
+pub fn parse_site(request: &LintRequest) -> Result<ParsedSite, LintError> {
+    let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
+    let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
+    let documents = (0..corpus.files.len())
+        .into_par_iter()
+        .map(|index| parse_and_check(&corpus, index, &settings, &[]).0)
+        .collect();
+    Ok(ParsedSite {
+        corpus,
+        documents,
+        settings,
+    })
+}
+
 /// Reads and parses one file, and runs the rules that need its text.
 fn parse_and_check(
     corpus: &Corpus,

@@ -37,7 +37,7 @@ impl Rule for ListEntryMissing {
                     )
                     .label(format!("`{host}` belongs here"))
                     .help(format!(
-                        "add an item linking to `{}`, translated from the source page's",
+                        "add an item linking to `{}`, with the source page's sentence translated",
                         entry.target
                     )),
                     Some((holder, _)) => Diagnostic::new(
