@@ -17,7 +17,7 @@ use crate::site::Site;
 use crate::site::hosts::{damerau_distance, host_in_text, host_of, registrable_domain};
 use crate::source::Span;
 use globset::{Glob, GlobMatcher};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// A `[[lists]]` declaration with its page glob compiled.
 #[derive(Debug, Clone)]
@@ -128,8 +128,21 @@ pub struct Entry {
     pub host_span: Span,
     /// The key of the host the link text names, when the text names one.
     text_key: Option<String>,
-    /// The keys of the item's other outgoing links, with their spans.
-    other_links: Vec<(String, Span)>,
+    /// The item's other outgoing links.
+    other_links: Vec<OtherLink>,
+}
+
+/// A link of an entry's item after its first outgoing one.
+#[derive(Debug, Clone)]
+struct OtherLink {
+    key: String,
+    compared_target: String,
+    span: Span,
+}
+
+/// A target as compared: lowercase, without a trailing `/`.
+fn compared_target(target: &str) -> String {
+    target.trim_end_matches('/').to_lowercase()
 }
 
 /// A list with the entries of its items that link out.
@@ -162,14 +175,18 @@ impl LinkList {
                     .filter_map(|link| outgoing_host(link).map(|host| (link, host)));
                 let (link, (host, host_span)) = outgoing.next()?;
                 let other_links = outgoing
-                    .map(|(other, (host, _))| (comparison_key(&host), other.span.clone()))
+                    .map(|(other, (host, _))| OtherLink {
+                        key: comparison_key(&host),
+                        compared_target: compared_target(&other.target),
+                        span: other.span.clone(),
+                    })
                     .collect();
                 Some(Entry {
                     key: comparison_key(&host),
                     label: host.clone(),
                     host,
                     target: link.target.clone(),
-                    compared_target: link.target.trim_end_matches('/').to_lowercase(),
+                    compared_target: compared_target(&link.target),
                     item_span: item.span.clone(),
                     link_span: link.span.clone(),
                     host_span,
@@ -287,6 +304,18 @@ pub struct SourceList {
     /// Index into `SiteSettings::lists` of the declaration that picked the list.
     pub declared: Option<usize>,
     pub order_matters: bool,
+    /// The targets the source page links to outside the list.
+    targets_outside: HashSet<String>,
+}
+
+/// The targets `document` links to outside `span`, as compared.
+fn targets_outside(document: &Document, span: &Span) -> HashSet<String> {
+    document
+        .links
+        .iter()
+        .filter(|link| link.span.start < span.start || link.span.start >= span.end)
+        .map(|link| compared_target(&link.target))
+        .collect()
 }
 
 /// The lists of a source page to compare: the declared ones, then the detected ones.
@@ -305,6 +334,7 @@ pub fn source_lists(page: Page, declared: &[DeclaredList]) -> Vec<SourceList> {
             .and_then(|declaration| declared[declaration].config.order)
             .unwrap_or(declaration.is_some() || list.named_by_host);
         lists.push(SourceList {
+            targets_outside: targets_outside(document, &list.span),
             list,
             declared: declaration,
             order_matters,
@@ -417,7 +447,7 @@ pub fn compare(sources: &[SourceList], translation: Page) -> Vec<Comparison> {
             let translation = counterpart.map(|index| candidates[index].clone());
             let findings = translation
                 .as_ref()
-                .map(|list| findings(source, list))
+                .map(|list| findings(source, list, document))
                 .unwrap_or_default();
             Comparison {
                 source: source_index,
@@ -432,6 +462,8 @@ pub fn compare(sources: &[SourceList], translation: Page) -> Vec<Comparison> {
 enum PairKind {
     Same,
     Typo,
+    /// The translation item is the source entry's, without its first link.
+    Unlinked,
 }
 
 /// Which entries of two lists stand for each other.
@@ -441,8 +473,29 @@ struct Pairing {
     pairs: Vec<(usize, usize, PairKind)>,
     /// Source entries whose link sits in the item of a translation entry paired with another.
     merged: Vec<(usize, usize, Span)>,
+    /// Source entries whose item is there but no longer links them: the translation entry is
+    /// named by the item's next link.
+    unlinked: Vec<(usize, usize)>,
     missing: Vec<usize>,
     extra: Vec<usize>,
+}
+
+/// How many targets the items of two entries both link to besides their first links.
+fn shared_other_links(source: &Entry, translation: &Entry) -> usize {
+    source
+        .other_links
+        .iter()
+        .filter(|other| {
+            std::iter::once(&translation.compared_target)
+                .chain(
+                    translation
+                        .other_links
+                        .iter()
+                        .map(|link| &link.compared_target),
+                )
+                .any(|target| *target == other.compared_target)
+        })
+        .count()
 }
 
 fn pair_entries(source: &[Entry], translation: &[Entry]) -> Pairing {
@@ -455,26 +508,52 @@ fn pair_entries(source: &[Entry], translation: &[Entry]) -> Pairing {
             if source_pair[source_index].is_some() {
                 continue;
             }
+            // Of several candidates (one host, several entries), the item sharing the most
+            // other links, then the first.
             let found = (0..translation.len())
-                .find(|&index| !taken[index] && matches(source_entry, &translation[index]));
+                .filter(|&index| !taken[index] && matches(source_entry, &translation[index]))
+                .max_by_key(|&index| {
+                    (
+                        shared_other_links(source_entry, &translation[index]),
+                        std::cmp::Reverse(index),
+                    )
+                });
             if let Some(index) = found {
                 taken[index] = true;
                 source_pair[source_index] = Some((index, kind));
             }
         }
     };
+    // An item that dropped its first link but keeps at least two of the source item's others
+    // (prose items with several links); its next link must not read as another entry.
+    pair_by(&mut source_pair, PairKind::Unlinked, &|s, t| {
+        s.key != t.key
+            && t.text_key.as_ref() != Some(&s.key)
+            && !is_near_miss(&t.key, &s.key)
+            && !t
+                .other_links
+                .iter()
+                .any(|other| other.compared_target == s.compared_target)
+            && shared_other_links(s, t) >= 2
+    });
     // One host may stand for several entries: the same target first, then in order.
     pair_by(&mut source_pair, PairKind::Same, &|s, t| {
         s.key == t.key && s.compared_target == t.compared_target
     });
     pair_by(&mut source_pair, PairKind::Same, &|s, t| s.key == t.key);
+    // The item links the source's target after another link of its own.
+    pair_by(&mut source_pair, PairKind::Same, &|s, t| {
+        t.other_links
+            .iter()
+            .any(|other| other.compared_target == s.compared_target)
+    });
     // Text naming the source's host, target elsewhere: the links rules report that.
     pair_by(&mut source_pair, PairKind::Same, &|s, t| {
         t.text_key.as_ref() == Some(&s.key)
     });
     // The item links the source's host after another host of its own.
     pair_by(&mut source_pair, PairKind::Same, &|s, t| {
-        t.other_links.iter().any(|(key, _)| *key == s.key)
+        t.other_links.iter().any(|other| other.key == s.key)
     });
     pair_by(&mut source_pair, PairKind::Typo, &|s, t| {
         is_near_miss(&t.key, &s.key)
@@ -482,6 +561,9 @@ fn pair_entries(source: &[Entry], translation: &[Entry]) -> Pairing {
     let mut pairing = Pairing::default();
     for (source_index, pair) in source_pair.iter().enumerate() {
         match pair {
+            Some((translation_index, PairKind::Unlinked)) => {
+                pairing.unlinked.push((source_index, *translation_index));
+            }
             Some((translation_index, kind)) => {
                 pairing
                     .pairs
@@ -492,8 +574,8 @@ fn pair_entries(source: &[Entry], translation: &[Entry]) -> Pairing {
                     entry
                         .other_links
                         .iter()
-                        .find(|(key, _)| *key == source[source_index].key)
-                        .map(|(_, span)| (index, span.clone()))
+                        .find(|other| other.compared_target == source[source_index].compared_target)
+                        .map(|other| (index, other.span.clone()))
                 });
                 match holder {
                     Some((index, span)) => pairing.merged.push((source_index, index, span)),
@@ -508,9 +590,25 @@ fn pair_entries(source: &[Entry], translation: &[Entry]) -> Pairing {
     pairing
 }
 
-fn findings(source: &SourceList, translation: &LinkList) -> Vec<Finding> {
+/// How `translation` differs from `source`. An entry whose link the other page has outside
+/// the list is left alone: the list was split or an item lost its indentation, the reader
+/// still finds the link, and which list it belongs to is a question of structure.
+fn findings(
+    source: &SourceList,
+    translation: &LinkList,
+    translation_document: &Document,
+) -> Vec<Finding> {
     let (source_entries, translation_entries) = (&source.list.entries, &translation.entries);
-    let pairing = pair_entries(source_entries, translation_entries);
+    let mut pairing = pair_entries(source_entries, translation_entries);
+    let translation_outside = targets_outside(translation_document, &translation.span);
+    pairing
+        .missing
+        .retain(|&index| !translation_outside.contains(&source_entries[index].compared_target));
+    pairing.extra.retain(|&index| {
+        !source
+            .targets_outside
+            .contains(&translation_entries[index].compared_target)
+    });
     // Where a missing entry belongs: before the item of the next source entry that is there.
     let insertion_point = |source_index: usize| {
         pairing
@@ -530,6 +628,14 @@ fn findings(source: &SourceList, translation: &LinkList) -> Vec<Finding> {
         findings.push(Finding::Missing {
             entry: source_entries[source_index].clone(),
             at: insertion_point(source_index),
+            merged_into: None,
+        });
+    }
+    for &(source_index, translation_index) in &pairing.unlinked {
+        let start = translation_entries[translation_index].item_span.start;
+        findings.push(Finding::Missing {
+            entry: source_entries[source_index].clone(),
+            at: start..start,
             merged_into: None,
         });
     }
@@ -677,7 +783,7 @@ mod tests {
         - [nine.testrun.org](https://nine.testrun.org) is the default\n\
         - [mailchat.pl](https://mailchat.pl) for Polish speakers\n\
         - [tarpit.fun](https://tarpit.fun) is new\n\
-        - [chatmail.woodpeckersnest.space](https://chatmail.woodpeckersnest.space) is run by a volunteer\n\n\
+        - [chatmail.woodpeckersnest.space](https://chatmail.woodpeckersnest.space) is run by a [volunteer](https://volunteer.example.org) ([about](https://about.example.org))\n\n\
         Other text with [a link](https://example.org).\n";
 
     /// Describes each finding of comparing `translation` with `SOURCE` in a word and hosts.
@@ -772,6 +878,28 @@ mod tests {
             describe(translation, &[]),
             ["found true", "missing tarpit.fun"]
         );
+    }
+
+    #[test]
+    fn an_item_that_lost_its_first_link_is_one_missing_entry() {
+        let translation = "- [nine.testrun.org](https://nine.testrun.org) ist der Standard\n\
+            - [mailchat.pl](https://mailchat.pl) für Polnisch\n\
+            - [tarpit.fun](https://tarpit.fun) ist neu\n\
+            - chatmail.woodpeckersnest.space, von einem [Freiwilligen](https://volunteer.example.org) \
+            ([mehr](https://about.example.org))\n";
+        assert_eq!(
+            describe(translation, &[]),
+            ["found true", "missing chatmail.woodpeckersnest.space"]
+        );
+    }
+
+    #[test]
+    fn links_outside_the_list_are_not_missing() {
+        let translation = "- [nine.testrun.org](https://nine.testrun.org) ist der Standard\n\
+            - [mailchat.pl](https://mailchat.pl) für Polnisch\n\
+            - [chatmail.woodpeckersnest.space](https://chatmail.woodpeckersnest.space) von Freiwilligen\n\n\
+            Neu ist [tarpit.fun](https://tarpit.fun).\n";
+        assert_eq!(describe(translation, &[]), ["found true"]);
     }
 
     #[test]
