@@ -27,6 +27,10 @@ fn drift(finding: &Finding) -> (u8, String) {
                 entry.label, holder.label
             ),
         ),
+        Finding::Unlinked { entry, .. } => (
+            1,
+            format!("`{}` no longer linked from its item", entry.label),
+        ),
         Finding::Extra { entry } => (2, format!("extra `{}`", entry.label)),
         Finding::Typo {
             source,

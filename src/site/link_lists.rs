@@ -369,6 +369,9 @@ pub enum Finding {
         at: Span,
         merged_into: Option<(Entry, Span)>,
     },
+    /// A source entry whose item the translation has, without the entry's link: `item` is the
+    /// translation entry now named by the item's next link.
+    Unlinked { entry: Entry, item: Entry },
     /// A translation entry the source list does not have.
     Extra { entry: Entry },
     /// A translation entry whose host is a near miss of the source entry's.
@@ -632,11 +635,9 @@ fn findings(
         });
     }
     for &(source_index, translation_index) in &pairing.unlinked {
-        let start = translation_entries[translation_index].item_span.start;
-        findings.push(Finding::Missing {
+        findings.push(Finding::Unlinked {
             entry: source_entries[source_index].clone(),
-            at: start..start,
-            merged_into: None,
+            item: translation_entries[translation_index].clone(),
         });
     }
     for (source_index, translation_index, span) in &pairing.merged {
@@ -819,6 +820,9 @@ mod tests {
                             merged_into: Some((into, _)),
                             ..
                         } => format!("merged {} into {}", entry.label, into.label),
+                        Finding::Unlinked { entry, item } => {
+                            format!("unlinked {} in the item of {}", entry.label, item.label)
+                        }
                         Finding::Extra { entry } => format!("extra {}", entry.label),
                         Finding::Typo {
                             source,
@@ -889,7 +893,10 @@ mod tests {
             ([mehr](https://about.example.org))\n";
         assert_eq!(
             describe(translation, &[]),
-            ["found true", "missing chatmail.woodpeckersnest.space"]
+            [
+                "found true",
+                "unlinked chatmail.woodpeckersnest.space in the item of volunteer.example.org"
+            ]
         );
     }
 

@@ -19,6 +19,27 @@ impl Rule for ListEntryMissing {
         let lists = source_lists(source, &context.site.settings.lists);
         for comparison in compare(&lists, translation) {
             for finding in &comparison.findings {
+                if let Finding::Unlinked { entry, item } = finding {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            self.id(),
+                            translation.path(),
+                            item.item_span.start..item.item_span.start,
+                            format!(
+                                "this item no longer links `{}`, which the source page's item does",
+                                entry.label
+                            ),
+                        )
+                        .label(format!("`{}` is missing from this item", entry.label))
+                        .help(format!("link `{}` again, as the source page does", entry.target))
+                        .related(
+                            source.path(),
+                            entry.item_span.clone(),
+                            format!("`{}` links `{}` here", source.path(), entry.label),
+                        ),
+                    );
+                    continue;
+                }
                 let Finding::Missing {
                     entry,
                     at,
