@@ -2,11 +2,11 @@
 //! output compared with `tests/snapshots/`. `SNAPSHOTS=overwrite cargo test --test lists`
 //! rewrites the snapshots after a deliberate change.
 
-use snapbox::cmd::{Command, cargo_bin};
+use snapbox::cmd::Command;
 use snapbox::file;
 
 fn l10nlint(site: &str) -> Command {
-    Command::new(cargo_bin!("l10nlint"))
+    Command::new(snapbox::cmd::cargo_bin!("l10nlint"))
         .current_dir(format!("{}/fixtures/{site}", env!("CARGO_MANIFEST_DIR")))
         .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")

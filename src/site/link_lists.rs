@@ -240,9 +240,10 @@ fn outgoing_host(link: &Link) -> Option<(String, Span)> {
 }
 
 /// The span of `host` inside `written`, which is written at `span`; the whole span when the
-/// written text is not byte for byte the file's (escapes, entities).
+/// written text is not byte for byte the file's (escapes, entities). ASCII lowercasing keeps
+/// byte offsets, so the span stays on character boundaries.
 fn locate(written: &str, host: &str, span: &Span) -> Span {
-    match written.to_lowercase().find(host) {
+    match written.to_ascii_lowercase().find(host) {
         Some(offset) if span.len() == written.len() => {
             span.start + offset..span.start + offset + host.len()
         }
