@@ -73,9 +73,12 @@ pub fn write(
             .unwrap_or_default();
         writeln!(
             out,
-            "{path_prefix}{}:{line}:{column}: {} entries{section}, {}, order {}",
+            "{path_prefix}{}:{line}:{column}: {}{section}, {}, order {}",
             report.source.path(),
-            list.list.entries.len(),
+            match list.list.entries.len() {
+                1 => "1 entry".to_owned(),
+                count => format!("{count} entries"),
+            },
             if list.declared.is_some() {
                 "declared"
             } else {

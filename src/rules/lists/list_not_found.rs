@@ -67,11 +67,7 @@ impl Rule for ListNotFound {
                 .related(
                     source.path(),
                     list.list.span.clone(),
-                    format!(
-                        "`{}` has the list here ({} entries)",
-                        source.path(),
-                        list.list.entries.len()
-                    ),
+                    format!("`{}` has the list here", source.path()),
                 ),
             );
         }
