@@ -1,6 +1,6 @@
 //! Runs a parsed command line: finds the root and config, lints, reports, decides the exit code.
 
-use crate::cli::{Cli, ColorChoice, Command, LintArgs};
+use crate::cli::{Cli, ColorChoice, Command, FailOn, LintArgs, ListsArgs};
 use crate::config::{self, Config, ConfigError};
 use crate::discover::locale::is_locale_code;
 use crate::lint::{self, LintError, LintRequest};
@@ -8,6 +8,7 @@ use crate::online::OnlineOptions;
 use crate::online::settings::default_cache_path;
 use crate::output::{self, ReportOptions, Sources, rule_docs};
 use crate::rules;
+use crate::site::link_lists;
 use crate::source::SourceText;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Outcome {
     let mut out = stdout.lock();
     let result = match cli.command {
         Command::Lint(args) => return run_lint(&args, &mut out),
+        Command::Lists(args) => return run_lists(&args, &mut out),
         Command::Rules { format } => rule_docs::write_list(format, &mut out),
         Command::Rule { id } => match rules::find(&id) {
             Some(entry) => rule_docs::write_doc(&entry.meta, &mut out),
@@ -133,6 +135,68 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
         Outcome::Findings
     } else {
         Outcome::Clean
+    }
+}
+
+fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
+    let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let lint_args = LintArgs {
+        paths: args.paths.clone(),
+        format: output::Format::Human,
+        config: args.config.clone(),
+        isolated: args.isolated,
+        select: Vec::new(),
+        ignore: Vec::new(),
+        exit_zero: false,
+        fail_on: FailOn::Error,
+        color: ColorChoice::Never,
+        quiet: false,
+        online: false,
+        no_cache: false,
+        cache: None,
+        allow_private: false,
+    };
+    let request = match build_request(&lint_args, &current) {
+        Ok(request) => request,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Outcome::Failure;
+        }
+    };
+    let parsed = match lint::parse_site(&request) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Outcome::Failure;
+        }
+    };
+    let site = parsed.site();
+    let (mut reports, mut unmatched) = link_lists::site_lists(&site);
+    if let Some(only) = &request.only {
+        let selected = |path: &str| {
+            only.iter().any(|wanted| {
+                wanted.is_empty() || path == wanted || path.starts_with(&format!("{wanted}/"))
+            })
+        };
+        reports.retain(|report| {
+            selected(report.source.path())
+                || report
+                    .translations
+                    .iter()
+                    .any(|(page, _)| selected(page.path()))
+        });
+        unmatched.retain(|(page, _)| selected(page.path()));
+    }
+    let mut sources = Sources::new(request.root.clone());
+    let prefix = display_prefix(&request.root, &current);
+    match output::lists::write(&reports, &unmatched, &mut sources, &prefix, out) {
+        Ok(true) => Outcome::Findings,
+        Ok(false) => Outcome::Clean,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
+        Err(err) => {
+            eprintln!("error: cannot write the report: {err}");
+            Outcome::Failure
+        }
     }
 }
 

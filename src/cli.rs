@@ -31,6 +31,20 @@ pub enum Command {
         /// The rule id, e.g. `front-matter-lang-mismatch`.
         id: String,
     },
+    /// Show each list of links and which translations are out of step with it.
+    Lists(ListsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListsArgs {
+    /// The site, or pages whose lists to show (the current directory by default).
+    pub paths: Vec<PathBuf>,
+    /// Use this config file instead of looking for `l10nlint.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

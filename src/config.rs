@@ -39,6 +39,9 @@ pub struct Config {
     /// `[online]`: checking external links over HTTP (off unless enabled or `--online`).
     #[serde(default)]
     pub online: OnlineConfig,
+    /// Lists of links that every translation must reproduce: `[[lists]]`.
+    #[serde(default)]
+    pub lists: Vec<ListConfig>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -49,6 +52,28 @@ pub struct LayoutConfig {
     /// Where source pages live when their path has no locale: `_articles/**/*.md`.
     #[serde(default)]
     pub source: Option<String>,
+}
+
+/// A list of links declared in `[[lists]]`: found on the source pages matching `page`, picked
+/// by every selector given (at least one), and compared with its counterpart in each translation.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ListConfig {
+    /// A glob matched against the source page's path (`en/help.md`) and its path without the
+    /// locale (`help.md`).
+    pub page: String,
+    /// The id of the heading the list stands under, directly or in a subsection.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// The n-th top-level list (from 1) of the page, or of the section when `section` is set.
+    #[serde(default)]
+    pub index: Option<usize>,
+    /// A host one of the list's links points to.
+    #[serde(default)]
+    pub contains: Option<String>,
+    /// Whether translations must keep the entries in the source's order (default true).
+    #[serde(default)]
+    pub order: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -131,6 +156,31 @@ impl Config {
                 });
             }
         }
+        for list in &self.lists {
+            let error = |message: String| ConfigError {
+                path: path.to_owned(),
+                span: None,
+                message,
+            };
+            if list.section.is_none() && list.index.is_none() && list.contains.is_none() {
+                return Err(error(format!(
+                    "`[[lists]]` for `{}` must say which list: `section`, `index` or `contains`",
+                    list.page
+                )));
+            }
+            if list.index == Some(0) {
+                return Err(error(format!(
+                    "`[[lists]]` for `{}`: `index` counts from 1",
+                    list.page
+                )));
+            }
+            if let Err(err) = globset::Glob::new(&list.page) {
+                return Err(error(format!(
+                    "`[[lists]]`: invalid page glob `{}`: {err}",
+                    list.page
+                )));
+            }
+        }
         Ok(())
     }
 
@@ -203,6 +253,22 @@ mod tests {
     fn invalid_severity_is_an_error() {
         let text = "[rules.x]\nseverity = \"loud\"\n";
         assert!(Config::parse(text, Path::new("x")).is_err());
+    }
+
+    #[test]
+    fn declared_lists() {
+        let text = "[[lists]]\npage = \"**/help.md\"\nsection = \"servers\"\norder = false\n";
+        let config = Config::parse(text, Path::new("x")).unwrap();
+        assert_eq!(config.lists[0].section.as_deref(), Some("servers"));
+        assert_eq!(config.lists[0].order, Some(false));
+        for invalid in [
+            "[[lists]]\npage = \"help.md\"\n",
+            "[[lists]]\npage = \"help.md\"\nindex = 0\n",
+            "[[lists]]\npage = \"help[.md\"\nindex = 1\n",
+            "[[lists]]\npage = \"help.md\"\nsection = \"x\"\nheading = \"y\"\n",
+        ] {
+            assert!(Config::parse(invalid, Path::new("x")).is_err(), "{invalid}");
+        }
     }
 
     #[test]

@@ -71,29 +71,15 @@ struct ActiveRule {
 pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     let rules = active_rules(request)?;
     let ignores = PerFileIgnores::new(&request.config)?;
-    let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
-    let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
-
-    let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
-        .into_par_iter()
-        .map(|index| parse_and_check(&corpus, index, &settings, &rules))
-        .collect();
-    let (documents, mut diagnostics): (Vec<Document>, Vec<Vec<Diagnostic>>) =
-        parsed.into_iter().unzip();
-    let urls = SiteUrls::new(&corpus, &documents, &settings);
-    let site = Site {
-        corpus: &corpus,
-        documents: &documents,
-        settings: &settings,
-        online: None,
-        urls: &urls,
-    };
+    let (parsed, mut diagnostics) = discover_and_parse(request, &rules)?;
+    let (corpus, documents) = (&parsed.corpus, &parsed.documents);
+    let site = parsed.site();
     let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
         .into_par_iter()
         .map(|index| check_page(&site, index, &rules))
         .collect();
     diagnostics.extend(per_page);
-    let online = check_online(request, &corpus, &documents, &rules)?;
+    let online = check_online(request, corpus, documents, &rules)?;
     let site = Site {
         online: online.as_ref(),
         ..site
@@ -179,6 +165,56 @@ fn check_online(
     OnlineResults::check(found, &options)
         .map(Some)
         .map_err(LintError::Online)
+}
+
+/// A discovered and parsed site, for views that read the model rather than diagnostics.
+pub struct ParsedSite {
+    pub corpus: Corpus,
+    /// Parallel to `corpus.files`.
+    pub documents: Vec<Document>,
+    pub settings: SiteSettings,
+    pub urls: SiteUrls,
+}
+
+impl ParsedSite {
+    /// The site as rules see it, without online results.
+    pub fn site(&self) -> Site<'_> {
+        Site {
+            corpus: &self.corpus,
+            documents: &self.documents,
+            settings: &self.settings,
+            online: None,
+            urls: &self.urls,
+        }
+    }
+}
+
+/// Discovers and parses a site like `lint` does, without running rules.
+pub fn parse_site(request: &LintRequest) -> Result<ParsedSite, LintError> {
+    Ok(discover_and_parse(request, &[])?.0)
+}
+
+/// Discovers and parses the site in parallel, running the rules that need each file's text.
+fn discover_and_parse(
+    request: &LintRequest,
+    rules: &[ActiveRule],
+) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
+    let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
+    let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
+    let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
+        .into_par_iter()
+        .map(|index| parse_and_check(&corpus, index, &settings, rules))
+        .collect();
+    let (documents, diagnostics): (Vec<Document>, Vec<Vec<Diagnostic>>) =
+        parsed.into_iter().unzip();
+    let urls = SiteUrls::new(&corpus, &documents, &settings);
+    let parsed = ParsedSite {
+        corpus,
+        documents,
+        settings,
+        urls,
+    };
+    Ok((parsed, diagnostics))
 }
 
 /// Reads and parses one file, and runs the rules that need its text.

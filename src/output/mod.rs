@@ -3,6 +3,7 @@
 mod concise;
 mod human;
 mod json;
+pub mod lists;
 pub mod rule_docs;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};

@@ -1,9 +1,9 @@
 //! Shared by the link rules: which bytes of a Markdown file raw-text scans may look at, and
 //! what a written link target looks like.
 
-use crate::model::{Document, FileKind, FrontMatterBlock};
+use crate::model::{Document, FileKind, FrontMatterBlock, Link, LinkKind};
 use crate::rules::Page;
-use crate::site::hosts::host_in_text;
+use crate::site::hosts::{damerau_distance, host_in_text, host_of, registrable_domain};
 use crate::source::Span;
 
 /// Whether raw-text scans should skip the byte range `span` of a page: it touches code (where
@@ -68,6 +68,67 @@ pub fn bare_host(target: &str) -> Option<String> {
         return None;
     }
     host_in_text(target)
+}
+
+/// The host a link's text names and the host its target goes to, both without `www.`.
+pub struct HostMismatch {
+    pub text_host: String,
+    pub target_host: String,
+}
+
+/// How far apart two subdomains of one registrable domain may be spelt and still count as a
+/// slip rather than a deliberate other name (`get.example.org` for `example.org/download`).
+const SUBDOMAIN_TYPO_DISTANCE: usize = 2;
+
+pub fn without_www(host: &str) -> &str {
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// The hosts of a link whose visible text names another host than its target
+/// (`link-text-host-mismatch`'s finding; other rules leave such links to it).
+/// Decisions, all for precision: `www.`, case and a trailing dot do not count; text naming a
+/// parent domain of the target down to its registrable domain (`example.org` for
+/// `https://docs.example.org/`) is a shortened display; two different subdomains of one
+/// registrable domain are reported only when spelt within two edits of each other.
+pub fn text_host_mismatch(link: &Link) -> Option<HostMismatch> {
+    if link.has_liquid || matches!(link.kind, LinkKind::Bare | LinkKind::Autolink) {
+        return None;
+    }
+    let text_host = host_in_text(&link.text)?;
+    let target_host = host_of(&link.target)?;
+    let (text_host, target_host) = (without_www(&text_host), without_www(&target_host));
+    if text_host == target_host {
+        return None;
+    }
+    // An archived copy or a redirector names the text's address further on in the target
+    // (`https://web.archive.org/web/2020/https://example.org/`, `…?url=example.org`).
+    let target_after_host = link
+        .target
+        .to_ascii_lowercase()
+        .split_once(target_host)
+        .map(|(_, rest)| rest.to_owned())
+        .unwrap_or_default();
+    if target_after_host.contains(text_host) {
+        return None;
+    }
+    let target_domain = registrable_domain(target_host);
+    let names_parent = target_host.ends_with(&format!(".{text_host}"))
+        && target_domain
+            .as_ref()
+            .is_some_and(|domain| text_host.len() >= domain.len());
+    if names_parent {
+        return None;
+    }
+    if target_domain.is_some()
+        && registrable_domain(text_host) == target_domain
+        && damerau_distance(text_host, target_host) > SUBDOMAIN_TYPO_DISTANCE
+    {
+        return None;
+    }
+    Some(HostMismatch {
+        text_host: text_host.to_owned(),
+        target_host: target_host.to_owned(),
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! What link and image rules share: resolving a written target on a page (Liquid included)
 //! and suggesting the nearest existing path or id.
 
+use crate::model::LiquidKind;
 use crate::model::{Document, Image, Link, LinkKind};
 use crate::site::Site;
-use crate::model::LiquidKind;
 use crate::site::urls::{Resolution, Target};
 use crate::source::Span;
 

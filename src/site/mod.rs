@@ -2,6 +2,7 @@
 
 pub mod heading_ids;
 pub mod hosts;
+pub mod link_lists;
 pub mod settings;
 pub mod urls;
 

@@ -4,6 +4,7 @@ use crate::config::Config;
 use crate::parse::HeadingIds;
 use crate::parse::yaml::{self, YamlNode, YamlValue};
 use crate::site::heading_ids::HeadingIdStyle;
+use crate::site::link_lists::DeclaredList;
 use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
@@ -21,6 +22,8 @@ pub struct SiteSettings {
     pub include: Vec<String>,
     /// Jekyll's `plugins:` (some write files: `jekyll-feed` writes `feed.xml`).
     pub plugins: Vec<String>,
+    /// The lists of links declared in `[[lists]]`.
+    pub lists: Vec<DeclaredList>,
 }
 
 /// How a site's files become URLs.
@@ -85,6 +88,11 @@ impl SiteSettings {
         if let Some(generator) = &config.site.generator {
             settings.generator = generator.parse()?;
         }
+        settings.lists = config
+            .lists
+            .iter()
+            .map(DeclaredList::new)
+            .collect::<Result<_, _>>()?;
         Ok(settings)
     }
 

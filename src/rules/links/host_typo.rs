@@ -1,7 +1,10 @@
 //! A link's host that is probably a misspelling: of a much more frequent host in the corpus,
 //! or of the host the same link has in the source page.
 
+use crate::rules::link_syntax::text_host_mismatch;
 use crate::rules::prelude::*;
+use crate::site::link_lists::list_entry_links;
+use std::collections::HashSet;
 use crate::site::hosts::{HostTypoDetector, host_of, registrable_domain};
 use serde::Deserialize;
 
@@ -43,8 +46,17 @@ impl HostTypo {
     fn occurrences(site: &crate::site::Site) -> Vec<Occurrence> {
         let mut occurrences = Vec::new();
         for (page, document) in site.documents.iter().enumerate() {
+            // Entries of a translation's lists of links are the list rules' to compare.
+            let list_entries = match site.corpus.source_of(page) {
+                Some(_) => list_entry_links(site.page(page), &site.settings.lists),
+                None => HashSet::new(),
+            };
             for (index, link) in document.links.iter().enumerate() {
-                if link.has_liquid {
+                // A link whose text names another host is `link-text-host-mismatch`'s finding.
+                if link.has_liquid
+                    || list_entries.contains(&index)
+                    || text_host_mismatch(link).is_some()
+                {
                     continue;
                 }
                 if let Some(host) = host_of(&link.target) {

@@ -1,73 +1,15 @@
 //! Link text that names a host (`chatmail.example.org`) other than the one the link goes to.
 
 use crate::lint::read_source;
+use crate::rules::link_syntax::{text_host_mismatch, without_www};
 use crate::rules::prelude::*;
-use crate::site::hosts::{damerau_distance, describe_difference, host_in_text, host_of, registrable_domain};
+use crate::site::hosts::{describe_difference, host_of};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkTextHostMismatch)
 }
 
 struct LinkTextHostMismatch;
-
-/// The host a link's text names and the host its target goes to, both without `www.`.
-struct Mismatch {
-    text_host: String,
-    target_host: String,
-}
-
-/// How far apart two subdomains of one registrable domain may be spelt and still count as a
-/// slip rather than a deliberate other name (`get.example.org` for `example.org/download`).
-const SUBDOMAIN_TYPO_DISTANCE: usize = 2;
-
-fn without_www(host: &str) -> &str {
-    host.strip_prefix("www.").unwrap_or(host)
-}
-
-/// Decisions, all for precision: `www.`, case and a trailing dot do not count; text naming a
-/// parent domain of the target down to its registrable domain (`example.org` for
-/// `https://docs.example.org/`) is a shortened display; two different subdomains of one
-/// registrable domain are reported only when spelt within two edits of each other.
-fn mismatch(link: &Link) -> Option<Mismatch> {
-    if link.has_liquid || matches!(link.kind, LinkKind::Bare | LinkKind::Autolink) {
-        return None;
-    }
-    let text_host = host_in_text(&link.text)?;
-    let target_host = host_of(&link.target)?;
-    let (text_host, target_host) = (without_www(&text_host), without_www(&target_host));
-    if text_host == target_host {
-        return None;
-    }
-    // An archived copy or a redirector names the text's address further on in the target
-    // (`https://web.archive.org/web/2020/https://example.org/`, `…?url=example.org`).
-    let target_after_host = link
-        .target
-        .to_ascii_lowercase()
-        .split_once(target_host)
-        .map(|(_, rest)| rest.to_owned())
-        .unwrap_or_default();
-    if target_after_host.contains(text_host) {
-        return None;
-    }
-    let target_domain = registrable_domain(target_host);
-    let names_parent = target_host.ends_with(&format!(".{text_host}"))
-        && target_domain
-            .as_ref()
-            .is_some_and(|domain| text_host.len() >= domain.len());
-    if names_parent {
-        return None;
-    }
-    if target_domain.is_some()
-        && registrable_domain(text_host) == target_domain
-        && damerau_distance(text_host, target_host) > SUBDOMAIN_TYPO_DISTANCE
-    {
-        return None;
-    }
-    Some(Mismatch {
-        text_host: text_host.to_owned(),
-        target_host: target_host.to_owned(),
-    })
-}
 
 /// Where the text's host is written in the file, when it is written there exactly once.
 fn host_span_in_text(raw: &str, link: &Link, host: &str) -> Option<Span> {
@@ -95,7 +37,7 @@ impl Rule for LinkTextHostMismatch {
         // The file is read again only for pages with a finding, to place the fix.
         let mut raw: Option<Option<String>> = None;
         for link in &page.document.links {
-            let Some(found) = mismatch(link) else {
+            let Some(found) = text_host_mismatch(link) else {
                 continue;
             };
             let raw = raw.get_or_insert_with(|| {
@@ -108,7 +50,7 @@ impl Rule for LinkTextHostMismatch {
                     .document
                     .links
                     .iter()
-                    .find(|other| other.target == link.target && mismatch(other).is_none())
+                    .find(|other| other.target == link.target && text_host_mismatch(other).is_none())
                     .map(|other| (source, other))
             });
             let same_text = source.and_then(|source| {
@@ -198,7 +140,7 @@ mod tests {
     }
 
     fn reported(text: &str, target: &str) -> bool {
-        mismatch(&link(text, target)).is_some()
+        text_host_mismatch(&link(text, target)).is_some()
     }
 
     #[test]
@@ -233,6 +175,6 @@ mod tests {
         assert!(!reported("example.org", "/local/page"));
         let mut with_liquid = link("example.org", "https://other.org/{{ x }}");
         with_liquid.has_liquid = true;
-        assert!(mismatch(&with_liquid).is_none());
+        assert!(text_host_mismatch(&with_liquid).is_none());
     }
 }

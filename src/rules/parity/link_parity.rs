@@ -7,6 +7,7 @@ use crate::rules::heading_alignment::{
 };
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, leads_nowhere};
+use crate::site::link_lists::list_entry_links;
 use crate::site::hosts::{damerau_distance, host_of, registrable_domain};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -99,8 +100,10 @@ impl Rule for LinkParity {
             .source_explicit_ids
             .get_or_init(|| source_explicit_ids(context));
         let alignment = HeadingAlignment::new(source, translation);
-        let mut source_links = self.compared(source, source_locale, explicit_ids);
-        let mut translation_links = self.compared(translation, translation_locale, explicit_ids);
+        let list_entries = list_entry_targets(context);
+        let mut source_links = self.compared(source, source_locale, explicit_ids, &list_entries);
+        let mut translation_links =
+            self.compared(translation, translation_locale, explicit_ids, &list_entries);
         for link in &mut source_links {
             link.section = link.section.and_then(|s| alignment.counterpart_section(s));
         }
@@ -152,10 +155,12 @@ impl LinkParity {
         document: &'a Document,
         locale: &str,
         explicit_ids: &HashSet<String>,
+        list_entries: &HashSet<&str>,
     ) -> Vec<Compared<'a>> {
         document
             .links
             .iter()
+            .filter(|link| !list_entries.contains(link.target.as_str()))
             .filter_map(|link| {
                 let (key, localized) = self.key(link, locale, explicit_ids)?;
                 let mangled = document.broken_liquid.iter().any(|broken| {
@@ -190,6 +195,11 @@ impl LinkParity {
             Some((base, fragment)) => (base, Some(fragment)),
             None => (target, None),
         };
+        // `https://x.org` and `https://x.org/` are one address.
+        let base = match host_of(base) {
+            Some(_) if base.matches('/').count() == 3 => base.trim_end_matches('/'),
+            _ => base,
+        };
         let host = host_of(base);
         let keep_fragment = fragment.is_some_and(|fragment| {
             !fragment.is_empty()
@@ -211,6 +221,20 @@ impl LinkParity {
             || self.localized.is_match(strip_scheme(target));
         Some((key, localized))
     }
+}
+
+/// The targets of the entries of both pages' lists of links: the list rules compare those
+/// (an entry a translation dropped leaves a list too short to be detected on its side).
+fn list_entry_targets<'a>(context: &TranslationContext<'a>) -> HashSet<&'a str> {
+    let lists = &context.site.settings.lists;
+    [context.source, context.translation]
+        .into_iter()
+        .flat_map(|page| {
+            list_entry_links(page, lists)
+                .into_iter()
+                .map(move |index| page.document.links[index].target.as_str())
+        })
+        .collect()
 }
 
 /// A URL with the page's locale replaced by `{locale}`.
