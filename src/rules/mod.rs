@@ -11,7 +11,10 @@ use crate::model::Document;
 use crate::site::Site;
 use serde::de::DeserializeOwned;
 
+pub mod catalog_pairing;
+pub mod fluent_bundle;
 pub mod key_pairing;
+pub mod suggest;
 
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]
