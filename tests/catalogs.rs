@@ -83,7 +83,7 @@ fn severities_are_configurable() {
         .assert()
         .code(1)
         .stdout_eq(
-            "_data/lang/de.yml:2:3: error[catalog-key-missing] key `nav.download` of the source catalog is missing\n\
+            "_data/lang/de.yml:1:1: error[catalog-key-missing] key `search` of the source catalog is missing\n\
              Found 1 diagnostic (1 error) in 4 files.\n",
         );
 }

@@ -1,8 +1,9 @@
 //! A key of the source catalog that the translated catalog lacks.
 
 use crate::parse::catalog::ValueKind;
-use crate::rules::catalog_pairing::{CatalogPair, is_under};
+use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
 use crate::rules::prelude::*;
+use crate::rules::suggest::closest;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKeyMissing)
@@ -43,6 +44,9 @@ impl Rule for CatalogKeyMissing {
                 }
                 None => reported.push(&entry.path),
             }
+            if is_misspelt(&pair, &entry.path) {
+                continue;
+            }
             let what = match entry.kind {
                 ValueKind::Mapping => "section",
                 ValueKind::List => "list",
@@ -66,4 +70,16 @@ impl Rule for CatalogKeyMissing {
             );
         }
     }
+}
+
+/// Whether the translation has the key under a misspelt name, which `catalog-key-extra`
+/// reports with the right spelling: one mistake, one report.
+fn is_misspelt(pair: &CatalogPair, path: &str) -> bool {
+    let (parent, key) = split_last(path);
+    pair.translation
+        .iter()
+        .filter(|candidate| pair.in_source(&candidate.path).is_none())
+        .map(|candidate| split_last(&candidate.path))
+        .filter(|(candidate_parent, _)| *candidate_parent == parent)
+        .any(|(_, sibling)| closest(sibling, [key]).is_some())
 }

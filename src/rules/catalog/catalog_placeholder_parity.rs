@@ -68,23 +68,31 @@ impl Rule for CatalogPlaceholderParity {
                     ),
                 )
                 .label("unknown placeholder");
-                diagnostic = match suggestion
-                    .and_then(|name| missing.iter().find(|missing| missing.name == name))
-                {
+                let meant = suggestion
+                    .and_then(|name| missing.iter().find(|missing| missing.name == name));
+                diagnostic = match meant {
                     Some(meant) => {
                         renamed.push(meant.name.as_str());
-                        diagnostic.help(format!(
-                            "did you mean `{}`? Placeholder names are never translated",
-                            meant.written
-                        ))
+                        diagnostic
+                            .help(format!(
+                                "did you mean `{}`? Placeholder names are never translated",
+                                meant.written
+                            ))
+                            .related(
+                                context.source.path(),
+                                span_in_file(entry, meant),
+                                format!("`{}` has `{}` here", context.source.path(), meant.written),
+                            )
                     }
-                    None => diagnostic.help("use only the source's placeholders: nothing fills this one"),
+                    None => diagnostic
+                        .help("use only the source's placeholders: nothing fills this one")
+                        .related(
+                            context.source.path(),
+                            entry.value_span.clone(),
+                            format!("`{}` has `{}` here", context.source.path(), entry.path),
+                        ),
                 };
-                diagnostics.push(diagnostic.related(
-                    context.source.path(),
-                    entry.value_span.clone(),
-                    format!("`{}` has `{}` here", context.source.path(), entry.path),
-                ));
+                diagnostics.push(diagnostic);
             }
             for placeholder in missing {
                 if renamed.contains(&placeholder.name.as_str()) {

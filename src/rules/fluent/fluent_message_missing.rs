@@ -29,7 +29,17 @@ impl Rule for FluentMessageMissing {
                 .junk
                 .iter()
                 .any(|junk| junk.entry_id == Some((entry.id.clone(), false)));
-            if translation.find(&entry.id, false).is_some() || broken || reported.contains(&entry.id)
+            // A misspelt id is reported once, by `fluent-message-obsolete`, with this id as
+            // its suggestion.
+            let misspelt = translation.entries.iter().any(|written| {
+                !written.is_term
+                    && source.find(&written.id, false).is_none()
+                    && crate::rules::suggest::closest(&written.id, [entry.id.as_str()]).is_some()
+            });
+            if translation.find(&entry.id, false).is_some()
+                || broken
+                || misspelt
+                || reported.contains(&entry.id)
             {
                 continue;
             }
