@@ -84,7 +84,7 @@ pub fn split_last(path: &str) -> (&str, &str) {
     }
 }
 
-/// `key` described for a message: `a list`, `a mapping`, …
+/// A kind of value as said in a message: `a list`, `a mapping`, …
 pub fn describe(kind: ValueKind) -> &'static str {
     match kind {
         ValueKind::String => "a string",

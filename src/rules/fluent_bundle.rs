@@ -6,18 +6,25 @@ use crate::rules::Page;
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// A message or term and the file that defines it.
+#[derive(Clone, Copy)]
+pub struct Definition<'a> {
+    pub entry: &'a FluentEntry,
+    pub path: &'a str,
+}
+
 /// The Fluent files of one locale in one layout, and what they define.
 pub struct LocaleBundle<'a> {
     pub locale: Option<&'a str>,
     pub pages: Vec<Page<'a>>,
     /// The first definition of each `(id, is_term)`.
-    definitions: HashMap<(&'a str, bool), &'a FluentEntry>,
+    definitions: HashMap<(&'a str, bool), Definition<'a>>,
     /// Entries that are defined but do not parse: other checks leave them to the syntax check.
     broken: HashSet<(&'a str, bool)>,
 }
 
 impl<'a> LocaleBundle<'a> {
-    pub fn definition(&self, id: &str, is_term: bool) -> Option<&'a FluentEntry> {
+    pub fn definition(&self, id: &str, is_term: bool) -> Option<Definition<'a>> {
         self.definitions.get(&(id, is_term)).copied()
     }
 
@@ -51,14 +58,17 @@ pub fn locale_bundles<'a>(site: &Site<'a>) -> Vec<LocaleBundle<'a>> {
         .map(|((_, locale), pages)| {
             let mut definitions = HashMap::new();
             let mut broken = HashSet::new();
-            for fluent in pages
-                .iter()
-                .filter_map(|page| page.document.fluent.as_ref())
-            {
+            for page in &pages {
+                let Some(fluent) = &page.document.fluent else {
+                    continue;
+                };
                 for entry in &fluent.entries {
                     definitions
                         .entry((entry.id.as_str(), entry.is_term))
-                        .or_insert(entry);
+                        .or_insert(Definition {
+                            entry,
+                            path: page.file.path.as_str(),
+                        });
                 }
                 for junk in &fluent.junk {
                     if let Some((id, is_term)) = &junk.entry_id {

@@ -73,10 +73,12 @@ impl FluentReferenceUnknown {
             return Some(diagnostic.help(help));
         };
         let attribute = reference.attribute.as_deref()?;
-        if has_attribute(definition, attribute) {
+        if has_attribute(definition.entry, attribute) {
             return None;
         }
-        let names = definition.attributes.iter().map(|known| known.name.as_str());
+        let names = definition
+            .entry
+            .attributes.iter().map(|known| known.name.as_str());
         let help = match closest(attribute, names) {
             Some(name) => format!("did you mean `.{name}`?"),
             None => format!("add `.{attribute}` to `{written}` in {locale}, or fix the reference"),

@@ -36,9 +36,10 @@ impl Rule for FluentTermArgument {
                     .flat_map(|pattern| &pattern.references)
                     .filter(|reference| reference.kind == ReferenceKind::Term);
                 for reference in term_references {
-                    let Some(term) = bundle.definition(&reference.id, true) else {
+                    let Some(definition) = bundle.definition(&reference.id, true) else {
                         continue;
                     };
+                    let term = definition.entry;
                     // Arguments reach the term's value and attributes as variables.
                     let parameters: BTreeSet<&str> = term
                         .value
@@ -78,15 +79,7 @@ impl Rule for FluentTermArgument {
                             .label("ignored argument")
                             .help(help)
                             .related(
-                                bundle
-                                    .pages
-                                    .iter()
-                                    .find(|candidate| {
-                                        candidate.document.fluent.as_ref().is_some_and(|file| {
-                                            file.entries.iter().any(|entry| std::ptr::eq(entry, term))
-                                        })
-                                    })
-                                    .map_or(page.path(), |defining| defining.path()),
+                                definition.path,
                                 term.id_span.clone(),
                                 format!("`-{}` is defined here", reference.id),
                             ),

@@ -24,32 +24,32 @@ impl Rule for FluentValueParity {
             let Some(original) = source.find(&entry.id, false) else {
                 continue;
             };
-            let related = |span: Span, what: &str| {
-                (
-                    span,
-                    format!("`{}` {what}", context.source.path()),
-                )
-            };
+            let source_path = context.source.path();
             let finding = match (&original.value, &entry.value) {
                 (Some(value), None) => Some((
                     entry.id_span.clone(),
                     format!("message `{}` has no value, but the source's has one", entry.id),
                     "add the translated value after `=`: the application shows it",
-                    related(value.span.clone(), "has a value here"),
+                    value.span.clone(),
+                    format!("`{source_path}` has a value here"),
                 )),
                 (None, Some(value)) => Some((
                     value.span.clone(),
-                    format!("message `{}` has a value, but the source's has only attributes", entry.id),
+                    format!(
+                        "message `{}` has a value, but the source's has only attributes",
+                        entry.id
+                    ),
                     "remove the value: the application only reads the attributes",
-                    related(original.id_span.clone(), "has no value here"),
+                    original.id_span.clone(),
+                    format!("`{source_path}` has no value here"),
                 )),
                 _ => None,
             };
-            if let Some((span, message, help, (related_span, related_label))) = finding {
+            if let Some((span, message, help, related_span, related_label)) = finding {
                 diagnostics.push(
                     Diagnostic::new(self.id(), context.translation.path(), span, message)
                         .help(help)
-                        .related(context.source.path(), related_span, related_label),
+                        .related(source_path, related_span, related_label),
                 );
             }
         }
