@@ -87,3 +87,23 @@ fn severities_are_configurable() {
              Found 1 diagnostic (1 error) in 4 files.\n",
         );
 }
+
+#[test]
+fn yaml_files_outside_a_layout_are_not_catalogs() {
+    l10nlint("yaml-catalog")
+        .args([
+            "lint",
+            "--format",
+            "concise",
+            "--config",
+            "include-all.toml",
+            "--select",
+            "catalog-syntax-error",
+        ])
+        .assert()
+        .code(1)
+        .stdout_eq(
+            "_data/lang/es.yml:5:11: error[catalog-syntax-error] YAML syntax error: illegal placement of ':' indicator\n\
+             Found 1 diagnostic (1 error) in 4 files.\n",
+        );
+}
