@@ -2,6 +2,8 @@
 //! `parse`, with byte spans into the file's text. Documents do not keep the text itself, so
 //! a large corpus stays small in memory; the report stage re-reads files it shows.
 
+use crate::parse::catalog::Catalog;
+use crate::parse::fluent::FluentFile;
 use crate::source::Span;
 
 /// What kind of content a file holds, which decides how it is parsed.
@@ -48,6 +50,10 @@ pub struct Document {
     pub redirect: Option<String>,
     /// The file could not be read: the document is empty and no rule looks at it.
     pub unreadable: bool,
+    /// The messages and terms of a Fluent (`.ftl`) resource.
+    pub fluent: Option<FluentFile>,
+    /// The keys of a YAML string catalog (`_data/lang/de.yml`).
+    pub catalog: Option<Catalog>,
 }
 
 /// The front matter of a Markdown or HTML page: a `---` block starting on the first line.

@@ -337,6 +337,56 @@ mod tests {
     }
 
     #[test]
+    fn detects_fluent_directories_and_side_by_side_files() {
+        let files = paths(&[
+            "locales/en/app.ftl",
+            "locales/en/menu.ftl",
+            "locales/de/app.ftl",
+            "l10n/en.ftl",
+            "l10n/fr.ftl",
+        ]);
+        let layouts = detect(&files, "en", |_| true);
+        assert_eq!(
+            place(&layouts, "locales/de/app.ftl"),
+            Some(("de".into(), "locales/app.ftl".into()))
+        );
+        assert_eq!(
+            place(&layouts, "locales/en/menu.ftl"),
+            Some(("en".into(), "locales/menu.ftl".into()))
+        );
+        assert_eq!(
+            place(&layouts, "l10n/fr.ftl"),
+            Some(("fr".into(), "l10n/.ftl".into()))
+        );
+        assert_eq!(
+            place(&layouts, "l10n/en.ftl"),
+            Some(("en".into(), "l10n/.ftl".into()))
+        );
+    }
+
+    #[test]
+    fn catalogs_pair_across_yml_and_yaml_but_data_files_stay_out() {
+        let files = paths(&[
+            "_config.yml",
+            "_data/meta.yml",
+            "_data/lang/en.yaml",
+            "_data/lang/es.yml",
+            "_data/lang/pt_BR.yml",
+        ]);
+        let layouts = detect(&files, "en", |_| true);
+        assert_eq!(
+            place(&layouts, "_data/lang/pt_BR.yml"),
+            Some(("pt_BR".into(), "_data/lang/.yml".into()))
+        );
+        assert_eq!(
+            place(&layouts, "_data/lang/en.yaml"),
+            Some(("en".into(), "_data/lang/.yml".into()))
+        );
+        assert_eq!(place(&layouts, "_config.yml"), None);
+        assert_eq!(place(&layouts, "_data/meta.yml"), None);
+    }
+
+    #[test]
     fn a_lone_locale_directory_is_not_a_layout() {
         let files = paths(&["docs/en/only.md", "docs/other.md"]);
         assert!(detect(&files, "en", |_| true).is_empty());

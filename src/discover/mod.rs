@@ -91,6 +91,11 @@ impl Corpus {
                     .place(path, &source_locale)
                     .map(|placement| (index, placement))
             });
+            // Only a YAML file that a layout places in a locale is a string catalog;
+            // `_config.yml` and other data files are not linted.
+            if kind == FileKind::YamlCatalog && placement.is_none() {
+                continue;
+            }
             let layout = placement.as_ref().map(|(index, _)| *index);
             let placement = placement.map(|(_, placement)| placement);
             let wanted_locale = placement.as_ref().is_none_or(|placement| {

@@ -165,6 +165,9 @@ pub struct FluentJunk {
     pub kind: FluentErrorKind,
     /// `kind` as a sentence, e.g. "expected token `=`".
     pub message: String,
+    /// The id of the message or term the junk starts with (`-brand` gives `brand`, and
+    /// `is_term`), so that other checks can tell a broken entry from a missing one.
+    pub entry_id: Option<(String, bool)>,
 }
 
 /// The variables reachable along one path through a pattern's select expressions.
@@ -173,6 +176,8 @@ pub struct VariantBranch {
     /// The chosen variant keys, outer before inner and left before right; empty when the
     /// pattern has no select expression.
     pub path: Vec<String>,
+    /// The chosen variants, parallel to `path`.
+    pub variants: Vec<VariantIndex>,
     /// The variables used along that path: outside any select, as selectors, and inside the
     /// chosen variants.
     pub variables: BTreeSet<String>,
@@ -250,6 +255,7 @@ impl FluentPattern {
             .collect();
         let mut branches = vec![VariantBranch {
             path: Vec::new(),
+            variants: Vec::new(),
             variables,
         }];
         let nested_selects = self
@@ -261,12 +267,14 @@ impl FluentPattern {
             let choices: Vec<VariantBranch> = (0..select.variants.len())
                 .flat_map(|variant| {
                     let key = &select.variants[variant].key;
-                    let inner = self.branches(Some(VariantIndex {
+                    let chosen = VariantIndex {
                         select: select_index,
                         variant,
-                    }));
+                    };
+                    let inner = self.branches(Some(chosen));
                     inner.into_iter().map(move |branch| VariantBranch {
                         path: std::iter::once(key.clone()).chain(branch.path).collect(),
+                        variants: std::iter::once(chosen).chain(branch.variants).collect(),
                         variables: branch.variables,
                     })
                 })
@@ -276,6 +284,12 @@ impl FluentPattern {
                 .flat_map(|before| {
                     choices.iter().map(move |choice| VariantBranch {
                         path: before.path.iter().chain(&choice.path).cloned().collect(),
+                        variants: before
+                            .variants
+                            .iter()
+                            .chain(&choice.variants)
+                            .copied()
+                            .collect(),
                         variables: before.variables.union(&choice.variables).cloned().collect(),
                     })
                 })
@@ -441,6 +455,7 @@ impl<'s> Locator<'s> {
             error_end += 1;
         }
         FluentJunk {
+            entry_id: junk_entry_id(&self.text[span.clone()]),
             span,
             error_span: error_start..error_end,
             message: describe(&error.kind),
@@ -711,6 +726,23 @@ fn literal_value(expression: &ast::InlineExpression<&str>) -> String {
         | ast::InlineExpression::NumberLiteral { value } => (*value).to_owned(),
         _ => String::new(),
     }
+}
+
+/// `id` and whether it is a term, when `junk` starts like an entry: `-id =` or `id =`.
+fn junk_entry_id(junk: &str) -> Option<(String, bool)> {
+    let (is_term, rest) = match junk.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, junk),
+    };
+    let length = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let id = &rest[..length];
+    let starts_with_letter = id.starts_with(|c: char| c.is_ascii_alphabetic());
+    let assigned = rest[length..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with('=');
+    (starts_with_letter && assigned).then(|| (id.to_owned(), is_term))
 }
 
 /// The parser's error kind as a sentence for a diagnostic.
@@ -1120,6 +1152,7 @@ m = { $user } { $gender ->
         assert!(at(text, &junk.span).starts_with("broken = { $n ->"));
         assert!(!at(text, &junk.span).contains("after"));
         assert!(junk.span.start <= junk.error_span.start && junk.error_span.end <= junk.span.end);
+        assert_eq!(junk.entry_id, Some(("broken".to_owned(), false)));
     }
 
     #[test]
@@ -1132,6 +1165,7 @@ m = { $user } { $gender ->
         assert_eq!(junk.message, "expected token `=`");
         assert_eq!(at(text, &junk.span), "g@rbage = x\n\n");
         assert_eq!(at(text, &junk.error_span), "@");
+        assert_eq!(junk.entry_id, None);
     }
 
     #[test]

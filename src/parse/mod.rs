@@ -10,7 +10,8 @@ pub mod placeholders;
 pub mod plurals;
 pub mod yaml;
 
-use crate::model::{Document, FileKind};
+use crate::model::{Document, FileKind, Link, LinkKind};
+use crate::source::Span;
 pub use markdown::HeadingIds;
 
 /// Builds the document model of a file.
@@ -18,8 +19,75 @@ pub fn parse(kind: FileKind, text: &str, heading_ids: &HeadingIds) -> Document {
     match kind {
         FileKind::Markdown => parse_markdown(text, heading_ids),
         FileKind::Html => parse_html_page(text),
-        FileKind::Fluent | FileKind::YamlCatalog => Document::default(),
+        FileKind::Fluent => parse_fluent_resource(text),
+        FileKind::YamlCatalog => parse_yaml_catalog(text),
     }
+}
+
+/// A Fluent resource; URLs in message values and attributes become bare links, so the link
+/// rules check them as they check pages.
+fn parse_fluent_resource(text: &str) -> Document {
+    let fluent = fluent::parse_fluent(text);
+    let links = fluent
+        .entries
+        .iter()
+        .flat_map(|entry| {
+            entry
+                .value
+                .iter()
+                .chain(entry.attributes.iter().map(|attribute| &attribute.value))
+        })
+        .flat_map(|pattern| &pattern.text_runs)
+        .flat_map(|run| bare_urls(text, run.span.clone()))
+        .collect();
+    Document {
+        fluent: Some(fluent),
+        links,
+        ..Document::default()
+    }
+}
+
+/// A YAML string catalog; URLs in its strings become bare links.
+fn parse_yaml_catalog(text: &str) -> Document {
+    let catalog = catalog::parse_catalog(text);
+    let links = catalog
+        .flatten()
+        .iter()
+        .filter_map(|entry| Some((entry.value?, entry.value_span.clone())))
+        .flat_map(|(value, span)| {
+            // URLs are searched in the text as written, for exact spans; one that quoting or
+            // escapes changed is not in the value and is left out rather than misplaced.
+            bare_urls(text, span).filter(move |link| value.contains(link.target.as_str()))
+        })
+        .collect();
+    Document {
+        catalog: Some(catalog),
+        links,
+        ..Document::default()
+    }
+}
+
+/// The URLs written in `text[span]`, as bare links.
+fn bare_urls(text: &str, span: Span) -> impl Iterator<Item = Link> + '_ {
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]);
+    let found: Vec<_> = finder
+        .links(&text[span.clone()])
+        .map(|url| span.start + url.start()..span.start + url.end())
+        .collect();
+    found.into_iter().map(move |url_span| {
+        let url = &text[url_span.clone()];
+        Link {
+            kind: LinkKind::Bare,
+            target: url.to_owned(),
+            text: url.to_owned(),
+            text_span: url_span.clone(),
+            target_span: url_span.clone(),
+            has_liquid: url.contains("{{") || url.contains("{%"),
+            span: url_span,
+            reference: None,
+        }
+    })
 }
 
 fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
@@ -48,4 +116,51 @@ fn parse_html_page(text: &str) -> Document {
     html_elements::extract(text, body_start..text.len(), &mut document);
     document.broken_liquid = liquid::find_broken(text, body_start, &document.liquid);
     document
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(kind: FileKind, text: &str) -> Vec<String> {
+        parse(kind, text, &HeadingIds::default())
+            .links
+            .iter()
+            .map(|link| {
+                assert_eq!(link.kind, LinkKind::Bare);
+                assert_eq!(text[link.span.clone()], link.target);
+                link.target.clone()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fluent_urls_in_values_and_attributes_are_bare_links() {
+        let text =
+            "help = See https://example.org/help { $x }\n    .title = Or http://example.com\n";
+        let document = parse(FileKind::Fluent, text, &HeadingIds::default());
+        assert_eq!(
+            document.fluent.as_ref().map(|file| file.entries.len()),
+            Some(1)
+        );
+        assert_eq!(
+            links(FileKind::Fluent, text),
+            ["https://example.org/help", "http://example.com"]
+        );
+    }
+
+    #[test]
+    fn catalog_urls_keep_exact_spans_through_quotes() {
+        let text = "en:\n  a: 'Visit https://example.org/a now'\n  b: \"https://example.org/b\"\n  c: plain https://example.org/c\n";
+        let document = parse(FileKind::YamlCatalog, text, &HeadingIds::default());
+        assert!(document.catalog.is_some());
+        assert_eq!(
+            links(FileKind::YamlCatalog, text),
+            [
+                "https://example.org/a",
+                "https://example.org/b",
+                "https://example.org/c"
+            ]
+        );
+    }
 }

@@ -11,10 +11,13 @@ use crate::model::Document;
 use crate::site::Site;
 use serde::de::DeserializeOwned;
 
+pub mod catalog_pairing;
+pub mod fluent_bundle;
 pub mod heading_alignment;
 pub mod key_pairing;
 pub mod link_syntax;
 pub mod site_targets;
+pub mod suggest;
 
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]
