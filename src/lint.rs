@@ -10,7 +10,7 @@ use crate::site::{Site, SiteSettings};
 use crate::source::SourceText;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The id under which files that cannot be read are reported.
@@ -35,6 +35,10 @@ pub struct LintRequest {
 pub struct LintOutcome {
     pub diagnostics: Vec<Diagnostic>,
     pub files_checked: usize,
+    /// The layout patterns in use, configured or detected.
+    pub layouts: Vec<String>,
+    /// How many checked files each locale has; files outside every layout are not counted.
+    pub files_per_locale: BTreeMap<String, usize>,
 }
 
 #[derive(Debug)]
@@ -116,9 +120,19 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         ))
     });
     diagnostics.dedup();
+    let mut files_per_locale = BTreeMap::new();
+    for locale in corpus.files.iter().filter_map(|file| file.locale.clone()) {
+        *files_per_locale.entry(locale).or_default() += 1;
+    }
     Ok(LintOutcome {
         diagnostics,
         files_checked: corpus.files.len(),
+        layouts: corpus
+            .layouts
+            .iter()
+            .map(|layout| layout.pattern.clone())
+            .collect(),
+        files_per_locale,
     })
 }
 
