@@ -1,0 +1,173 @@
+//! A fix never loses content: every fix (safe and unsafe) of every fixture site is applied to a
+//! copy, and each file must keep, byte for byte, everything outside the fixed spans (its BOM
+//! and line endings too), files without fixes must not change, and the site must lint again.
+
+use l10nlint::config::{self, Config};
+use l10nlint::diagnostic::Diagnostic;
+use l10nlint::fix::FixPlan;
+use l10nlint::lint::{LintRequest, lint};
+use std::path::Path;
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("fixture directory") {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("create directory");
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+fn files_of(root: &Path, prefix: &str, found: &mut Vec<String>) {
+    for entry in std::fs::read_dir(root.join(prefix)).expect("directory") {
+        let entry = entry.expect("entry");
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            files_of(root, &format!("{name}/"), found);
+        } else {
+            found.push(name);
+        }
+    }
+}
+
+/// Checks that `after` is `before` with only the spans of `edits` replaced: the text between
+/// the edited regions is kept in order, and a region with a single edit holds either its old
+/// text (fix skipped) or the replacement (with the file's line endings).
+fn assert_only_spans_changed(path: &str, before: &[u8], after: &[u8], diagnostics: &[&Diagnostic]) {
+    let bom = "\u{feff}".as_bytes();
+    assert_eq!(
+        before.starts_with(bom),
+        after.starts_with(bom),
+        "{path}: the BOM changed"
+    );
+    let before = std::str::from_utf8(before.strip_prefix(bom).unwrap_or(before)).expect("UTF-8");
+    let after = std::str::from_utf8(after.strip_prefix(bom).unwrap_or(after)).expect("UTF-8");
+    let crlf = before.contains("\r\n");
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = diagnostics
+        .iter()
+        .filter_map(|diagnostic| diagnostic.fix.as_ref())
+        .flat_map(|fix| &fix.edits)
+        .map(|edit| {
+            let replacement = if crlf {
+                edit.replacement.replace('\n', "\r\n")
+            } else {
+                edit.replacement.clone()
+            };
+            (edit.span.clone(), replacement)
+        })
+        .collect();
+    edits.sort_by_key(|(span, _)| (span.start, span.end));
+    // Merge overlapping edits into regions.
+    let mut regions: Vec<(std::ops::Range<usize>, Vec<String>)> = Vec::new();
+    for (span, replacement) in edits {
+        match regions.last_mut() {
+            Some((region, replacements)) if span.start <= region.end => {
+                region.end = region.end.max(span.end);
+                replacements.push(replacement);
+            }
+            _ => regions.push((span, vec![replacement])),
+        }
+    }
+    let mut kept_to = 0;
+    let mut position = 0;
+    for (region, replacements) in &regions {
+        let gap = &before[kept_to..region.start];
+        assert!(
+            after[position..].starts_with(gap),
+            "{path}: text before byte {} changed",
+            region.start
+        );
+        position += gap.len();
+        let next_gap_end = regions
+            .iter()
+            .map(|(next, _)| next.start)
+            .find(|start| *start >= region.end)
+            .unwrap_or(before.len());
+        let next_gap = &before[region.end..next_gap_end];
+        let piece_end = after[position..]
+            .find(next_gap)
+            .map(|offset| position + offset)
+            .unwrap_or_else(|| panic!("{path}: text after byte {} changed", region.end));
+        let piece = &after[position..piece_end];
+        if let [replacement] = replacements.as_slice() {
+            assert!(
+                piece == replacement || piece == &before[region.clone()],
+                "{path}: {region:?} became {piece:?}, neither the old text nor the fix"
+            );
+        }
+        position = piece_end;
+        kept_to = region.end;
+    }
+    assert_eq!(
+        &after[position..],
+        &before[kept_to..],
+        "{path}: the end of the file changed"
+    );
+}
+
+#[test]
+fn fixes_change_only_their_spans_in_every_fixture() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut fixed_somewhere = 0;
+    for site in std::fs::read_dir(&fixtures).expect("fixtures") {
+        let site = site.expect("fixture").path();
+        let copy = tempfile::tempdir().expect("temporary directory");
+        copy_tree(&site, copy.path());
+        let root = copy.path().canonicalize().expect("root");
+        let config_path = config::find(&root);
+        let Ok(config) = config_path
+            .as_deref()
+            .map_or_else(|| Ok(Config::default()), Config::load)
+        else {
+            // A fixture whose config is broken on purpose has nothing to fix.
+            continue;
+        };
+        let request = LintRequest {
+            root: root.clone(),
+            config,
+            config_path,
+            ..LintRequest::default()
+        };
+        let Ok(outcome) = lint(&request) else {
+            continue;
+        };
+        let mut before_files = Vec::new();
+        files_of(&root, "", &mut before_files);
+        let before: Vec<Vec<u8>> = before_files
+            .iter()
+            .map(|path| std::fs::read(root.join(path)).expect("read"))
+            .collect();
+
+        let plan = FixPlan::new(&root, &outcome.diagnostics, true);
+        plan.write(&root).expect("fixes are written");
+        fixed_somewhere += plan.fix_count();
+
+        let mut after_files = Vec::new();
+        files_of(&root, "", &mut after_files);
+        assert_eq!(
+            before_files,
+            after_files,
+            "{}: files appeared or vanished",
+            site.display()
+        );
+        for (path, before) in before_files.iter().zip(&before) {
+            let after = std::fs::read(root.join(path)).expect("read");
+            let diagnostics: Vec<&Diagnostic> = outcome
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.location.path == *path)
+                .collect();
+            if plan.files.iter().any(|file| file.path == *path) {
+                assert_only_spans_changed(path, before, &after, &diagnostics);
+            } else {
+                assert_eq!(before, &after, "{path} changed without a fix");
+            }
+        }
+        let again = lint(&request).expect("the fixed site lints");
+        assert_eq!(again.files_checked, outcome.files_checked);
+    }
+    assert!(fixed_somewhere > 0, "no fixture has a fix to apply");
+}
