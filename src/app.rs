@@ -150,7 +150,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Stri
         describe_run(&request, &checked.outcome);
     }
     let format = args.format();
-    let options = report_options(args, &request.root, &current);
+    let options = report_options(args, format, &request.root, &current);
     // Lines that are not diagnostics: on stdout for people, on stderr beside machine output.
     let mut notes = Vec::new();
     if args.fix || args.diff {
@@ -267,7 +267,18 @@ fn write_or_broken_pipe(out: &mut dyn Write, bytes: &[u8]) -> Result<(), String>
     }
 }
 
-fn report_options(args: &LintArgs, root: &Path, current: &Path) -> ReportOptions {
+fn report_options(
+    args: &LintArgs,
+    format: output::Format,
+    root: &Path,
+    current: &Path,
+) -> ReportOptions {
+    // GitHub places annotations and SARIF results by paths relative to the checkout, wherever
+    // in it the tool runs.
+    let workspace = std::env::var_os("GITHUB_WORKSPACE")
+        .map(PathBuf::from)
+        .filter(|_| matches!(format, output::Format::Github | output::Format::Sarif));
+    let base = workspace.as_deref().unwrap_or(current);
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -276,7 +287,7 @@ fn report_options(args: &LintArgs, root: &Path, current: &Path) -> ReportOptions
         }
     };
     ReportOptions {
-        path_prefix: display_prefix(root, current),
+        path_prefix: display_prefix(root, base),
         color,
         width: std::env::var("COLUMNS")
             .ok()

@@ -15,6 +15,16 @@ pub struct ChangedLines {
 impl ChangedLines {
     /// Asks git for the changes between `base` and the working tree under `root`.
     pub fn since(root: &Path, base: &str) -> Result<Self, String> {
+        let inside = git(root)
+            .args(["rev-parse", "--is-inside-work-tree"])
+            .output()
+            .map_err(|err| format!("--diff-base needs git, which could not be run: {err}"))?;
+        if !inside.status.success() {
+            return Err(format!(
+                "--diff-base: `{}` is not inside a git repository",
+                root.display()
+            ));
+        }
         let verified = git(root)
             .args(["rev-parse", "--verify", "--quiet"])
             .arg(format!("{base}^{{commit}}"))
@@ -153,9 +163,9 @@ deleted file mode 100644
     }
 
     #[test]
-    fn an_unknown_revision_is_a_clear_error() {
+    fn a_folder_outside_git_is_a_clear_error() {
         let directory = tempfile::tempdir().unwrap();
-        let err = ChangedLines::since(directory.path(), "no-such-ref").unwrap_err();
-        assert!(err.contains("--diff-base"), "{err}");
+        let err = ChangedLines::since(directory.path(), "main").unwrap_err();
+        assert!(err.contains("is not inside a git repository"), "{err}");
     }
 }

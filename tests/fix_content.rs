@@ -3,9 +3,10 @@
 //! and line endings too), files without fixes must not change, and the site must lint again.
 
 use l10nlint::config::{self, Config};
-use l10nlint::diagnostic::Diagnostic;
+use l10nlint::diagnostic::{Applicability, Diagnostic};
 use l10nlint::fix::FixPlan;
 use l10nlint::lint::{LintRequest, lint};
+use l10nlint::rules::{self, FixKind};
 use std::path::Path;
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -108,6 +109,27 @@ fn assert_only_spans_changed(path: &str, before: &[u8], after: &[u8], diagnostic
     );
 }
 
+/// A rule's doc says in its front matter (`fix:`) which fixes it offers; `--fix` trusts that.
+fn assert_fix_matches_the_doc(diagnostic: &Diagnostic) {
+    let Some(entry) = rules::find(diagnostic.rule) else {
+        return;
+    };
+    let documented = entry.meta.fix;
+    match &diagnostic.fix {
+        None => {}
+        Some(fix) => assert!(
+            matches!(
+                (documented, fix.applicability),
+                (FixKind::Safe, Applicability::Safe) | (FixKind::Unsafe, Applicability::Unsafe)
+            ),
+            "{}: the doc says `fix: {}` but the rule offers a {:?} fix",
+            diagnostic.rule,
+            documented.as_str(),
+            fix.applicability
+        ),
+    }
+}
+
 #[test]
 fn fixes_change_only_their_spans_in_every_fixture() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -141,6 +163,9 @@ fn fixes_change_only_their_spans_in_every_fixture() {
             .map(|path| std::fs::read(root.join(path)).expect("read"))
             .collect();
 
+        for diagnostic in &outcome.diagnostics {
+            assert_fix_matches_the_doc(diagnostic);
+        }
         let plan = FixPlan::new(&root, &outcome.diagnostics, true);
         plan.write(&root).expect("fixes are written");
         fixed_somewhere += plan.fix_count();

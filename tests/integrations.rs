@@ -72,6 +72,18 @@ fn github_format_is_the_default_on_github_actions() {
 }
 
 #[test]
+fn annotations_are_relative_to_the_github_workspace() {
+    l10nlint(&fixture("demo-site"))
+        .env("GITHUB_WORKSPACE", env!("CARGO_MANIFEST_DIR"))
+        .args(["lint", "--quiet", "--format", "github", "es/help.md"])
+        .assert()
+        .code(1)
+        .stdout_eq(
+            "::error file=fixtures/demo-site/es/help.md,line=3,endLine=3,col=7,endColumn=9,title=front-matter-lang-mismatch::`lang: en` does not match the page's locale `es`%0Ahelp: set `lang: es`\n",
+        );
+}
+
+#[test]
 fn sarif_results_point_at_utf16_regions_with_fingerprints_and_related_places() {
     let output = l10nlint(&fixture("demo-site"))
         .args(["lint", "--format", "sarif", "fr/help.md"])

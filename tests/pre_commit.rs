@@ -5,7 +5,9 @@
 //!
 //! `try-repo` clones this repository (uncommitted changes included, through a temporary
 //! commit). The `language: rust` hook then builds l10nlint with `cargo install`, in this
-//! test's target directory so that repeated runs reuse the release build.
+//! test's target directory so that repeated runs reuse the release build. Pre-commit caches
+//! the built hook per revision: in a clean checkout (CI) it is built once; each run over
+//! uncommitted changes makes a new temporary commit and builds again.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -39,8 +41,14 @@ impl Repository {
         };
         repository.write("README.md", "# A project with a translated site\n");
         repository.write("docs/l10nlint.toml", "source-locale = \"en\"\n");
-        repository.write("docs/en/index.md", "---\ntitle: Home\nlang: en\n---\nHello.\n");
-        repository.write("docs/de/index.md", "---\ntitle: Start\nlang: de\n---\nHallo.\n");
+        repository.write(
+            "docs/en/index.md",
+            "---\ntitle: Home\nlang: en\n---\nHello.\n",
+        );
+        repository.write(
+            "docs/de/index.md",
+            "---\ntitle: Start\nlang: de\n---\nHallo.\n",
+        );
         repository.git(&["init", "--quiet"]);
         repository.git(&["add", "."]);
         repository.git(&["commit", "--quiet", "-m", "site"]);
@@ -72,7 +80,13 @@ impl Repository {
         let mut command = Command::new("pre-commit");
         command
             .current_dir(self.path())
-            .args(["try-repo", env!("CARGO_MANIFEST_DIR"), hook, "--color", "never"])
+            .args([
+                "try-repo",
+                env!("CARGO_MANIFEST_DIR"),
+                hook,
+                "--color",
+                "never",
+            ])
             .args(args)
             .env("PRE_COMMIT_HOME", self.pre_commit_home.path())
             .env_remove("GITHUB_ACTIONS");
@@ -91,15 +105,20 @@ fn text_of(output: &Output) -> String {
     )
 }
 
-/// Stages a broken translation (must fail with the diagnostic), then its fix (must pass), then
-/// runs on an explicit list of files from several locales and outside the site.
-fn broken_then_clean(hook: &str, environment: &[(&str, &Path)]) {
+/// Stages a broken translation (must fail with the diagnostic), then its fix (must pass).
+fn broken_then_clean(hook: &str, environment: &[(&str, &Path)]) -> Repository {
     let repository = Repository::new();
-    repository.write("docs/es/index.md", "---\ntitle: Inicio\nlang: en\n---\nHola.\n");
+    repository.write(
+        "docs/es/index.md",
+        "---\ntitle: Inicio\nlang: en\n---\nHola.\n",
+    );
     repository.git(&["add", "docs/es/index.md"]);
     let broken = repository.try_repo(hook, &[], environment);
     let output = text_of(&broken);
-    assert!(!broken.status.success(), "a broken translation passed:\n{output}");
+    assert!(
+        !broken.status.success(),
+        "a broken translation passed:\n{output}"
+    );
     assert!(
         output.contains("front-matter-lang-mismatch")
             && output.contains("`lang: en` does not match the page's locale `es`")
@@ -107,15 +126,34 @@ fn broken_then_clean(hook: &str, environment: &[(&str, &Path)]) {
         "{output}"
     );
 
-    repository.write("docs/es/index.md", "---\ntitle: Inicio\nlang: es\n---\nHola.\n");
+    repository.write(
+        "docs/es/index.md",
+        "---\ntitle: Inicio\nlang: es\n---\nHola.\n",
+    );
     repository.git(&["add", "docs/es/index.md"]);
     let clean = repository.try_repo(hook, &[], environment);
-    assert!(clean.status.success(), "a clean translation failed:\n{}", text_of(&clean));
+    assert!(
+        clean.status.success(),
+        "a clean translation failed:\n{}",
+        text_of(&clean)
+    );
+    repository
+}
 
-    repository.write("docs/de/index.md", "---\ntitel: Start\nlang: de\n---\nHallo.\n");
+/// Runs on an explicit list of files from several locales and from outside the site.
+fn explicit_files(repository: &Repository, hook: &str, environment: &[(&str, &Path)]) {
+    repository.write(
+        "docs/de/index.md",
+        "---\ntitel: Start\nlang: de\n---\nHallo.\n",
+    );
     let files = repository.try_repo(
         hook,
-        &["--files", "README.md", "docs/es/index.md", "docs/de/index.md"],
+        &[
+            "--files",
+            "README.md",
+            "docs/es/index.md",
+            "docs/de/index.md",
+        ],
         environment,
     );
     let output = text_of(&files);
@@ -139,12 +177,13 @@ fn system_hook_uses_the_installed_binary() {
     if !pre_commit_available() {
         return;
     }
-    let path = std::env::join_paths(
-        std::iter::once(binary_directory())
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
-    )
+    let path = std::env::join_paths(std::iter::once(binary_directory()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
     .expect("PATH");
-    broken_then_clean("l10nlint-system", &[("PATH", Path::new(&path))]);
+    let environment = [("PATH", Path::new(&path))];
+    let repository = broken_then_clean("l10nlint-system", &environment);
+    explicit_files(&repository, "l10nlint-system", &environment);
 }
 
 #[test]

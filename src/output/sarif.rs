@@ -118,7 +118,7 @@ fn result(diagnostic: &Diagnostic, sources: &mut Sources, options: &ReportOption
 
 /// A root-relative URI and a 1-based region whose end column is exclusive, in UTF-16 units.
 fn physical_location(location: &Location, sources: &mut Sources, options: &ReportOptions) -> Value {
-    let uri = format!("{}{}", options.path_prefix, location.path);
+    let uri = uri_reference(&format!("{}{}", options.path_prefix, location.path));
     let region = match sources.get(&location.path) {
         Some(source) => {
             let span = &location.span;
@@ -137,9 +137,32 @@ fn physical_location(location: &Location, sources: &mut Sources, options: &Repor
     })
 }
 
+/// A path as a URI reference: relative paths stay relative, absolute ones become `file://`
+/// URIs, and bytes other than unreserved characters and `/` are percent-encoded.
+fn uri_reference(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    if path.starts_with('/') {
+        uri.push_str("file://");
+    }
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded_and_absolute_paths_are_file_uris() {
+        assert_eq!(uri_reference("pt_BR/a b.md"), "pt_BR/a%20b.md");
+        assert_eq!(uri_reference("/site/é.md"), "file:///site/%C3%A9.md");
+    }
 
     #[test]
     fn section_stops_at_the_next_heading() {
