@@ -1,15 +1,20 @@
 //! Runs a parsed command line: finds the root and config, lints, reports, decides the exit code.
 
-use crate::cli::{Cli, ColorChoice, Command, FailOn, LintArgs, ListsArgs};
+use crate::baseline::{self, Baseline};
+use crate::changed_lines::ChangedLines;
+use crate::cli::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
 use crate::config::{self, Config, ConfigError};
+use crate::diagnostic::Severity;
 use crate::discover::locale::is_locale_code;
-use crate::lint::{self, LintError, LintRequest};
+use crate::fix::FixPlan;
+use crate::lint::{self, LintOutcome, LintRequest};
 use crate::online::OnlineOptions;
 use crate::online::settings::default_cache_path;
 use crate::output::{self, ReportOptions, Sources, rule_docs};
 use crate::rules;
 use crate::site::link_lists;
 use crate::source::SourceText;
+use clap::CommandFactory;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -38,6 +43,11 @@ pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {
         Command::Lint(args) => return run_lint(&args, &mut out),
         Command::Lists(args) => return run_lists(&args, &mut out),
+        Command::Baseline(args) => return run_baseline(&args, &mut out),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "l10nlint", &mut out);
+            Ok(())
+        }
         Command::Rules { format } => rule_docs::write_list(format, &mut out),
         Command::Rule { id } => match rules::find(&id) {
             Some(entry) => rule_docs::write_doc(&entry.meta, &mut out),
@@ -58,25 +68,230 @@ pub fn run(cli: Cli) -> Outcome {
 }
 
 fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
-    let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let request = match build_request(args, &current) {
-        Ok(request) => request,
+    match lint_and_report(args, out) {
+        Ok(outcome) => outcome,
         Err(message) => {
             eprintln!("error: {message}");
-            return Outcome::Failure;
+            Outcome::Failure
         }
-    };
-    let outcome = match lint::lint(&request) {
-        Ok(outcome) => outcome,
-        Err(LintError::Config(err)) => {
-            eprintln!("error: {}", describe_config_error(&err));
-            return Outcome::Failure;
+    }
+}
+
+/// What `lint` found after the baseline and `--diff-base` had their say.
+struct Checked {
+    outcome: LintOutcome,
+    /// Diagnostics the baseline accepted, not reported.
+    suppressed: usize,
+    /// Diagnostics outside the changed lines, reported as info.
+    downgraded: usize,
+}
+
+/// What narrows a lint run's findings: the baseline and the changed lines.
+struct Filters {
+    baseline: Option<Baseline>,
+    changed_lines: Option<ChangedLines>,
+}
+
+impl Filters {
+    fn new(args: &LintArgs, root: &Path, current: &Path) -> Result<Self, String> {
+        let baseline = args
+            .baseline
+            .as_ref()
+            .map(|path| Baseline::load(&current.join(path)))
+            .transpose()?;
+        let changed_lines = args
+            .diff_base
+            .as_deref()
+            .map(|base| ChangedLines::since(root, base))
+            .transpose()?;
+        Ok(Self {
+            baseline,
+            changed_lines,
+        })
+    }
+
+    fn check(&self, request: &LintRequest) -> Result<Checked, String> {
+        let mut outcome = lint_site(request)?;
+        let mut sources = Sources::new(request.root.clone());
+        let mut suppressed = 0;
+        if let Some(baseline) = &self.baseline {
+            let diagnostics = std::mem::take(&mut outcome.diagnostics);
+            (outcome.diagnostics, suppressed) = baseline.filter(diagnostics, &mut sources);
         }
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Outcome::Failure;
+        let mut downgraded = 0;
+        if let Some(changed_lines) = &self.changed_lines {
+            for diagnostic in &mut outcome.diagnostics {
+                let (start, end) = sources.range(&diagnostic.location);
+                if diagnostic.severity > Severity::Info
+                    && !changed_lines.touches(&diagnostic.location.path, start.line, end.line)
+                {
+                    diagnostic.severity = Severity::Info;
+                    downgraded += 1;
+                }
+            }
         }
-    };
+        Ok(Checked {
+            outcome,
+            suppressed,
+            downgraded,
+        })
+    }
+}
+
+fn lint_site(request: &LintRequest) -> Result<LintOutcome, String> {
+    lint::lint(request).map_err(|err| match err {
+        lint::LintError::Config(err) => describe_config_error(&err),
+        other => other.to_string(),
+    })
+}
+
+fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, String> {
+    let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let request = lint_request(args, &current)?;
+    let filters = Filters::new(args, &request.root, &current)?;
+    let mut checked = filters.check(&request)?;
+    if args.verbose {
+        describe_run(&request, &checked.outcome);
+    }
+    let format = args.format();
+    let options = report_options(args, format, &request.root, &current);
+    // Lines that are not diagnostics: on stdout for people, on stderr beside machine output.
+    let mut notes = Vec::new();
+    if args.fix || args.diff {
+        let plan = FixPlan::new(
+            &request.root,
+            &checked.outcome.diagnostics,
+            args.unsafe_fixes,
+        );
+        for skipped in &plan.skipped {
+            eprintln!(
+                "warning: {}{}:{}:{}: the fix of `{}` was not applied: {}",
+                options.path_prefix,
+                skipped.path,
+                skipped.position.line,
+                skipped.position.column,
+                skipped.rule,
+                skipped.reason
+            );
+        }
+        let counts = format!(
+            "{} in {}",
+            output::plural(plan.fix_count(), "problem", "problems"),
+            output::plural(plan.files.len(), "file", "files")
+        );
+        if args.diff {
+            write_or_broken_pipe(out, plan.unified_diff(&options.path_prefix).as_bytes())?;
+            eprintln!("Would fix {counts}.");
+            return Ok(if plan.files.is_empty() {
+                Outcome::Clean
+            } else {
+                Outcome::Findings
+            });
+        }
+        plan.write(&request.root)?;
+        notes.push(format!("Fixed {counts}."));
+        checked = filters.check(&request)?;
+    }
+    // On stderr, so that machine-readable output stays valid.
+    for warning in &checked.outcome.online_warnings {
+        eprintln!("warning: {warning}");
+    }
+    if let Some(stats) = &checked.outcome.online_stats
+        && !args.quiet
+    {
+        eprintln!("{}", stats.summary_line());
+    }
+    if checked.suppressed > 0 {
+        notes.push(format!(
+            "{} suppressed by the baseline.",
+            output::plural(checked.suppressed, "diagnostic was", "diagnostics were")
+        ));
+    }
+    if checked.downgraded > 0 {
+        notes.push(format!(
+            "{} outside the lines changed since {} shown as info.",
+            output::plural(checked.downgraded, "diagnostic", "diagnostics"),
+            args.diff_base.as_deref().unwrap_or_default()
+        ));
+    }
+    let diagnostics = &checked.outcome.diagnostics;
+    let mut sources = Sources::new(request.root.clone());
+    let mut report = Vec::new();
+    output::report(format, diagnostics, &mut sources, &options, &mut report)
+        .map_err(|err| format!("cannot write the report: {err}"))?;
+    if !args.quiet {
+        let summary = output::summary(diagnostics, checked.outcome.files_checked);
+        let notes = notes.iter().chain(std::iter::once(&summary));
+        if format.is_machine_readable() {
+            notes.for_each(|note| eprintln!("{note}"));
+        } else {
+            notes.for_each(|note| report.extend_from_slice(format!("{note}\n").as_bytes()));
+        }
+    }
+    write_or_broken_pipe(out, &report)?;
+    let fail_on = args.fail_on.severity();
+    let failing = diagnostics
+        .iter()
+        .any(|diagnostic| diagnostic.severity >= fail_on);
+    Ok(if failing && !args.exit_zero {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// `l10nlint baseline`: lints like `lint` and records every diagnostic.
+fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
+    let recorded = (|| {
+        let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let request = lint_request(&args.lint, &current)?;
+        let outcome = lint_site(&request)?;
+        if args.lint.verbose {
+            describe_run(&request, &outcome);
+        }
+        let mut sources = Sources::new(request.root.clone());
+        baseline::record(
+            &current.join(&args.output),
+            &outcome.diagnostics,
+            &mut sources,
+        )?;
+        let line = format!(
+            "Recorded {} in {}.\n",
+            output::plural(outcome.diagnostics.len(), "diagnostic", "diagnostics"),
+            args.output.display()
+        );
+        write_or_broken_pipe(out, line.as_bytes())
+    })();
+    match recorded {
+        Ok(()) => Outcome::Clean,
+        Err(message) => {
+            eprintln!("error: {message}");
+            Outcome::Failure
+        }
+    }
+}
+
+fn write_or_broken_pipe(out: &mut dyn Write, bytes: &[u8]) -> Result<(), String> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the report: {err}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn report_options(
+    args: &LintArgs,
+    format: output::Format,
+    root: &Path,
+    current: &Path,
+) -> ReportOptions {
+    // GitHub places annotations and SARIF results by paths relative to the checkout, wherever
+    // in it the tool runs.
+    let workspace = std::env::var_os("GITHUB_WORKSPACE")
+        .map(PathBuf::from)
+        .filter(|_| matches!(format, output::Format::Github | output::Format::Sarif));
+    let base = workspace.as_deref().unwrap_or(current);
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -84,79 +299,55 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let options = ReportOptions {
-        path_prefix: display_prefix(&request.root, &current),
+    ReportOptions {
+        path_prefix: display_prefix(root, base),
         color,
         width: std::env::var("COLUMNS")
             .ok()
             .and_then(|columns| columns.parse().ok())
             .unwrap_or(100),
-    };
-    let mut sources = Sources::new(request.root.clone());
-    let written = output::report(
-        args.format,
-        &outcome.diagnostics,
-        &mut sources,
-        &options,
-        out,
-    )
-    .and_then(|()| {
-        if args.format == output::Format::Json || args.quiet {
-            Ok(())
-        } else {
-            writeln!(
-                out,
-                "{}",
-                output::summary(&outcome.diagnostics, outcome.files_checked)
-            )
-        }
-    });
-    if let Err(err) = written
-        && err.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write the report: {err}");
-        return Outcome::Failure;
-    }
-    // On stderr, so that `--format json` stays valid JSON.
-    for warning in &outcome.online_warnings {
-        eprintln!("warning: {warning}");
-    }
-    if let Some(stats) = &outcome.online_stats
-        && !args.quiet
-    {
-        eprintln!("{}", stats.summary_line());
-    }
-    let fail_on = args.fail_on.severity();
-    let failing = outcome
-        .diagnostics
-        .iter()
-        .any(|diagnostic| diagnostic.severity >= fail_on);
-    if failing && !args.exit_zero {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
     }
 }
 
+/// `--verbose`: where the run looked and what it found, on stderr.
+fn describe_run(request: &LintRequest, outcome: &LintOutcome) {
+    eprintln!("root: {}", request.root.display());
+    match &request.config_path {
+        Some(path) => eprintln!("config: {}", path.display()),
+        None => eprintln!("config: none, using the defaults"),
+    }
+    let origin = if request.config.layouts.is_empty() {
+        "detected"
+    } else {
+        "configured"
+    };
+    if outcome.layouts.is_empty() {
+        eprintln!("layouts: none {origin}");
+    }
+    for layout in &outcome.layouts {
+        eprintln!("layout ({origin}): {layout}");
+    }
+    let per_locale: Vec<String> = outcome
+        .files_per_locale
+        .iter()
+        .map(|(locale, count)| format!("{locale} {count}"))
+        .collect();
+    eprintln!(
+        "files: {} checked ({})",
+        outcome.files_checked,
+        per_locale.join(", ")
+    );
+    if let Some(only) = &request.only {
+        let only: Vec<&str> = only.iter().map(String::as_str).collect();
+        eprintln!("reporting on: {}", only.join(", "));
+    }
+}
+
+/// The root, config and file filter of a `lint` invocation.
+/// `l10nlint lists`: each list of links of the site and how its translations differ.
 fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
     let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let lint_args = LintArgs {
-        paths: args.paths.clone(),
-        format: output::Format::Human,
-        config: args.config.clone(),
-        isolated: args.isolated,
-        select: Vec::new(),
-        ignore: Vec::new(),
-        exit_zero: false,
-        fail_on: FailOn::Error,
-        color: ColorChoice::Never,
-        quiet: false,
-        online: false,
-        no_cache: false,
-        cache: None,
-        allow_private: false,
-    };
-    let request = match build_request(&lint_args, &current) {
+    let request = match site_request(&args.site, false, &current) {
         Ok(request) => request,
         Err(message) => {
             eprintln!("error: {message}");
@@ -200,58 +391,13 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
     }
 }
 
-/// The root, config and file filter of a `lint` invocation.
-fn build_request(args: &LintArgs, current: &Path) -> Result<LintRequest, String> {
-    let paths: Vec<PathBuf> = args.paths.iter().map(|path| current.join(path)).collect();
-    for path in &paths {
-        if !path.exists() {
-            return Err(format!("`{}` does not exist", path.display()));
-        }
-    }
-    let start = paths.first().cloned().unwrap_or_else(|| current.to_owned());
-    let config_path = if args.isolated {
-        None
-    } else if let Some(path) = &args.config {
-        Some(current.join(path))
-    } else {
-        config::find(&start)
-    };
-    let config = match &config_path {
-        Some(path) => Config::load(path).map_err(|err| describe_config_error(&err))?,
-        None => Config::default(),
-    };
-    let root = match &config_path {
-        Some(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
-        None => guess_root(&paths, current),
-    };
-    let root = root.canonicalize().unwrap_or(root);
-    let only = if paths.is_empty() {
-        None
-    } else {
-        let mut only = BTreeSet::new();
-        for path in &paths {
-            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
-            let relative = path.strip_prefix(&root).map_err(|_| {
-                format!(
-                    "`{}` is outside the site root `{}`",
-                    path.display(),
-                    root.display()
-                )
-            })?;
-            only.insert(slash_path(relative));
-        }
-        Some(only)
-    };
-    let online = online_options(args, &config, &root);
-    Ok(LintRequest {
-        root,
-        config,
-        config_path,
-        only,
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        online,
-    })
+/// The request of a `lint` or `baseline` run: the site, the rules, the online options.
+fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, String> {
+    let mut request = site_request(&args.site, args.verbose, current)?;
+    request.select = args.select.clone();
+    request.ignore = args.ignore.clone();
+    request.online = online_options(args, &request.config, &request.root);
+    Ok(request)
 }
 
 /// The online check's options when `--online` or `[online] enabled` asks for it: the config's
@@ -275,24 +421,97 @@ fn online_options(args: &LintArgs, config: &Config, root: &Path) -> Option<Onlin
     Some(options)
 }
 
-/// Without a config: a single folder argument is the root; a file inside a locale folder
-/// has the locale folder's parent as root; otherwise the current directory.
-fn guess_root(paths: &[PathBuf], current: &Path) -> PathBuf {
-    match paths {
-        [single] if single.is_dir() => single.clone(),
-        [first, ..] => first
-            .ancestors()
-            .skip(1)
-            .find(|ancestor| {
-                ancestor
-                    .file_name()
-                    .and_then(|name| name.to_str())
-                    .is_some_and(is_locale_code)
-            })
-            .and_then(Path::parent)
-            .map_or_else(|| current.to_owned(), Path::to_path_buf),
-        [] => current.to_owned(),
+/// The site's root and config, and the files to report on.
+fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRequest, String> {
+    let paths: Vec<PathBuf> = args.paths.iter().map(|path| current.join(path)).collect();
+    for path in &paths {
+        if !path.exists() {
+            return Err(format!("`{}` does not exist", path.display()));
+        }
     }
+    // Pre-commit passes files from anywhere in the repository: the first one inside a site
+    // with a config decides.
+    let config_path = if args.isolated {
+        None
+    } else if let Some(path) = &args.config {
+        Some(current.join(path))
+    } else if paths.is_empty() {
+        config::find(current)
+    } else {
+        paths.iter().find_map(|path| config::find(path))
+    };
+    let config = match &config_path {
+        Some(path) => Config::load(path).map_err(|err| describe_config_error(&err))?,
+        None => Config::default(),
+    };
+    let root = match &config_path {
+        Some(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        None => guess_root(&paths, current),
+    };
+    let root = root.canonicalize().unwrap_or(root);
+    let only = if paths.is_empty() {
+        None
+    } else {
+        let mut only = BTreeSet::new();
+        let mut outside = Vec::new();
+        for path in &paths {
+            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
+            match path.strip_prefix(&root) {
+                Ok(relative) => {
+                    only.insert(slash_path(relative));
+                }
+                Err(_) => outside.push(path),
+            }
+        }
+        // A file outside the site (a README passed by pre-commit) is not an error unless
+        // nothing is left to report on.
+        if only.is_empty()
+            && let Some(path) = outside.first()
+        {
+            return Err(format!(
+                "`{}` is outside the site root `{}`",
+                path.display(),
+                root.display()
+            ));
+        }
+        if verbose {
+            for path in &outside {
+                eprintln!("skipping `{}`: outside the site root", path.display());
+            }
+        }
+        Some(only)
+    };
+    Ok(LintRequest {
+        root,
+        config,
+        config_path,
+        only,
+        ..LintRequest::default()
+    })
+}
+
+/// Without a config: a single folder argument is the root; otherwise the parent of the first
+/// locale folder (`en/`, `docs/es/`) found above a file argument; otherwise the current directory.
+fn guess_root(paths: &[PathBuf], current: &Path) -> PathBuf {
+    if let [single] = paths
+        && single.is_dir()
+    {
+        return single.clone();
+    }
+    paths
+        .iter()
+        .find_map(|path| {
+            path.ancestors()
+                .skip(1)
+                .find(|ancestor| {
+                    ancestor
+                        .file_name()
+                        .and_then(|name| name.to_str())
+                        .is_some_and(is_locale_code)
+                })
+                .and_then(Path::parent)
+        })
+        .map_or_else(|| current.to_owned(), Path::to_path_buf)
 }
 
 /// How the root is written relative to the current directory, ending with `/` (or empty).

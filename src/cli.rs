@@ -33,11 +33,25 @@ pub enum Command {
     },
     /// Show each list of links and which translations are out of step with it.
     Lists(ListsArgs),
+    /// Record today's diagnostics so that `lint --baseline FILE` reports only new ones.
+    Baseline(BaselineArgs),
+    /// Print a shell completion script, e.g. `l10nlint completions bash > ~/.local/share/bash-completion/completions/l10nlint`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ListsArgs {
-    /// The site, or pages whose lists to show (the current directory by default).
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+/// Which site, and which of its files: shared by the commands that read a site.
+#[derive(Debug, clap::Args)]
+pub struct SiteArgs {
+    /// Files or folders to report on; cross-language context is still read from the whole site.
     pub paths: Vec<PathBuf>,
     /// Use this config file instead of looking for `l10nlint.toml`.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
@@ -45,6 +59,21 @@ pub struct ListsArgs {
     /// Ignore every config file.
     #[arg(long)]
     pub isolated: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    /// Where to write the baseline.
+    #[arg(
+        long,
+        short,
+        value_name = "FILE",
+        default_value = "l10nlint-baseline.json"
+    )]
+    pub output: PathBuf,
+    /// Which site and rules, as for `lint`.
+    #[command(flatten)]
+    pub lint: LintArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,16 +91,11 @@ pub enum ColorChoice {
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Files or folders to report on; cross-language context is still read from the whole site.
-    pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Use this config file instead of looking for `l10nlint.toml`.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore every config file.
-    #[arg(long)]
-    pub isolated: bool,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The report format; `github` when `GITHUB_ACTIONS=true`, `human` otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Run only these rules or categories (comma-separated; `ALL` for every rule).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -101,6 +125,37 @@ pub struct LintArgs {
     /// Check links to loopback and private addresses too (local servers).
     #[arg(long)]
     pub allow_private: bool,
+    /// Say on stderr which root, config, layouts and files were found.
+    #[arg(long, short, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Apply the safe fixes, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply fixes that need a human look (with `--fix` or `--diff`).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Do not report diagnostics recorded in this file by `l10nlint baseline`.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Only diagnostics on lines added or changed since this git revision can fail the run.
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+}
+
+impl LintArgs {
+    /// The format asked for, or the one that suits where the tool runs.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| {
+            if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
+                Format::Github
+            } else {
+                Format::Human
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

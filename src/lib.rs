@@ -6,10 +6,15 @@
 //! `lint` runs the pipeline; `app` runs the command line.
 
 pub mod app;
+pub mod atomic_write;
+pub mod baseline;
+pub mod changed_lines;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod fingerprint;
+pub mod fix;
 pub mod html;
 pub mod lint;
 pub mod model;

@@ -12,7 +12,7 @@ use crate::site::{Site, SiteSettings, SiteUrls};
 use crate::source::SourceText;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The id under which files that cannot be read are reported.
@@ -43,6 +43,10 @@ pub struct LintOutcome {
     pub online_stats: Option<Stats>,
     /// Problems that did not stop the online check, such as an unreadable cache.
     pub online_warnings: Vec<String>,
+    /// The layout patterns in use, configured or detected.
+    pub layouts: Vec<String>,
+    /// How many checked files each locale has; files outside every layout are not counted.
+    pub files_per_locale: BTreeMap<String, usize>,
 }
 
 #[derive(Debug)]
@@ -120,6 +124,10 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         ))
     });
     diagnostics.dedup();
+    let mut files_per_locale = BTreeMap::new();
+    for locale in corpus.files.iter().filter_map(|file| file.locale.clone()) {
+        *files_per_locale.entry(locale).or_default() += 1;
+    }
     Ok(LintOutcome {
         diagnostics,
         files_checked: corpus.files.len(),
@@ -127,6 +135,12 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         online_warnings: online
             .map(|online| online.report.warnings)
             .unwrap_or_default(),
+        layouts: corpus
+            .layouts
+            .iter()
+            .map(|layout| layout.pattern.clone())
+            .collect(),
+        files_per_locale,
     })
 }
 

@@ -1,10 +1,12 @@
 //! Reporting: one emitter per format. Nothing else in the library prints.
 
 mod concise;
+mod github;
 mod human;
 mod json;
 pub mod lists;
 pub mod rule_docs;
+mod sarif;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::lint::read_source;
@@ -21,6 +23,17 @@ pub enum Format {
     Concise,
     /// A JSON array of diagnostics.
     Json,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
+
+impl Format {
+    /// Whether the output is for programs, so nothing else may be written to stdout.
+    pub fn is_machine_readable(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif)
+    }
 }
 
 /// How to write paths and whether to colour.
@@ -81,6 +94,8 @@ pub fn report(
         Format::Human => human::write(diagnostics, sources, options, out),
         Format::Concise => concise::write(diagnostics, sources, options, out),
         Format::Json => json::write(diagnostics, sources, options, out),
+        Format::Github => github::write(diagnostics, sources, options, out),
+        Format::Sarif => sarif::write(diagnostics, sources, options, out),
     }
 }
 
@@ -112,6 +127,6 @@ pub fn summary(diagnostics: &[Diagnostic], files_checked: usize) -> String {
     )
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
+pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }

@@ -1,0 +1,171 @@
+//! `--diff-base`: which lines of which files were added or changed since a git revision, so
+//! that a pull request is judged on what it changes.
+
+use std::collections::HashMap;
+use std::ops::RangeInclusive;
+use std::path::Path;
+use std::process::Command;
+
+/// Added or changed lines (1-based, in the current files) by root-relative path.
+#[derive(Debug, Default)]
+pub struct ChangedLines {
+    by_path: HashMap<String, Vec<RangeInclusive<usize>>>,
+}
+
+impl ChangedLines {
+    /// Asks git for the changes between `base` and the working tree under `root`.
+    pub fn since(root: &Path, base: &str) -> Result<Self, String> {
+        let inside = git(root)
+            .args(["rev-parse", "--is-inside-work-tree"])
+            .output()
+            .map_err(|err| format!("--diff-base needs git, which could not be run: {err}"))?;
+        if !inside.status.success() {
+            return Err(format!(
+                "--diff-base: `{}` is not inside a git repository",
+                root.display()
+            ));
+        }
+        let verified = git(root)
+            .args(["rev-parse", "--verify", "--quiet"])
+            .arg(format!("{base}^{{commit}}"))
+            .output()
+            .map_err(|err| format!("--diff-base needs git, which could not be run: {err}"))?;
+        if !verified.status.success() {
+            return Err(format!(
+                "--diff-base: `{base}` is not a commit git knows in `{}` (in CI, fetch it first, e.g. `git fetch origin {base}` or `fetch-depth: 0`)",
+                root.display()
+            ));
+        }
+        let diff = git(root)
+            .args([
+                "diff",
+                "--unified=0",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-renames",
+                "--relative",
+                "--src-prefix=a/",
+                "--dst-prefix=b/",
+                base,
+                "--",
+                ".",
+            ])
+            .output()
+            .map_err(|err| format!("--diff-base needs git, which could not be run: {err}"))?;
+        if !diff.status.success() {
+            return Err(format!(
+                "--diff-base: `git diff {base}` failed: {}",
+                String::from_utf8_lossy(&diff.stderr).trim()
+            ));
+        }
+        Ok(Self::parse(&String::from_utf8_lossy(&diff.stdout)))
+    }
+
+    /// Reads a `git diff --unified=0` patch.
+    fn parse(diff: &str) -> Self {
+        let mut by_path: HashMap<String, Vec<RangeInclusive<usize>>> = HashMap::new();
+        let mut current: Option<String> = None;
+        for line in diff.lines() {
+            if let Some(target) = line.strip_prefix("+++ ") {
+                current = target
+                    .trim_matches('"')
+                    .strip_prefix("b/")
+                    .map(str::to_owned);
+            } else if let (Some(hunk), Some(path)) = (line.strip_prefix("@@ "), &current)
+                && let Some(lines) = added_lines(hunk)
+            {
+                by_path.entry(path.clone()).or_default().push(lines);
+            }
+        }
+        Self { by_path }
+    }
+
+    /// Whether any of the lines `first..=last` of `path` was added or changed.
+    pub fn touches(&self, path: &str, first: usize, last: usize) -> bool {
+        self.by_path.get(path).is_some_and(|ranges| {
+            ranges
+                .iter()
+                .any(|range| *range.start() <= last && first <= *range.end())
+        })
+    }
+}
+
+/// The new-file lines of a hunk header's `+start,count`; `None` when it only deletes.
+fn added_lines(hunk: &str) -> Option<RangeInclusive<usize>> {
+    let new = hunk.split(' ').find_map(|part| part.strip_prefix('+'))?;
+    let (start, count) = match new.split_once(',') {
+        Some((start, count)) => (start.parse::<usize>().ok()?, count.parse::<usize>().ok()?),
+        None => (new.parse::<usize>().ok()?, 1),
+    };
+    (count > 0).then(|| start..=start + count - 1)
+}
+
+fn git(root: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "core.quotePath=false"]);
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DIFF: &str = "\
+diff --git a/es/a.md b/es/a.md
+index 1..2 100644
+--- a/es/a.md
++++ b/es/a.md
+@@ -3 +3 @@ title
+-lang: en
++lang: es
+@@ -10,2 +9,0 @@
+-gone
+-gone
+@@ -20,0 +21,3 @@
++new
++new
++new
+diff --git a/de/b.md b/de/b.md
+new file mode 100644
+--- /dev/null
++++ b/de/b.md
+@@ -0,0 +1,2 @@
++---
++x
+diff --git a/fr/c.md b/fr/c.md
+deleted file mode 100644
+--- a/fr/c.md
++++ /dev/null
+@@ -1 +0,0 @@
+-x
+";
+
+    #[test]
+    fn hunks_give_added_and_changed_lines() {
+        let changed = ChangedLines::parse(DIFF);
+        assert!(changed.touches("es/a.md", 3, 3));
+        assert!(!changed.touches("es/a.md", 4, 20));
+        assert!(changed.touches("es/a.md", 23, 30));
+        assert!(changed.touches("es/a.md", 1, 21));
+        assert!(changed.touches("de/b.md", 2, 2));
+        assert!(!changed.touches("fr/c.md", 1, 1));
+        assert!(!changed.touches("other.md", 1, 1));
+    }
+
+    #[test]
+    fn hunk_headers() {
+        assert_eq!(added_lines("-3 +3 @@"), Some(3..=3));
+        assert_eq!(added_lines("-1,2 +5,4 @@ ctx"), Some(5..=8));
+        assert_eq!(added_lines("-10,2 +9,0 @@"), None);
+    }
+
+    #[test]
+    fn a_folder_outside_git_is_a_clear_error() {
+        let directory = tempfile::tempdir().unwrap();
+        let err = ChangedLines::since(directory.path(), "main").unwrap_err();
+        assert!(err.contains("is not inside a git repository"), "{err}");
+    }
+}
