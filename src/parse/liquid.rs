@@ -8,28 +8,34 @@ use std::borrow::Cow;
 /// per byte keeps every offset of the masked text valid for the original.
 const MASK: u8 = b'x';
 
-/// Finds every Liquid tag in `text`, starting the search at `from`.
+/// Finds every Liquid tag in `text`, starting the search at `from`, in order.
 pub fn find_tags(text: &str, from: usize) -> Vec<LiquidTag> {
     let mut tags = Vec::new();
     let mut cursor = from;
+    let mut tag_closings = NextMatch::new("%}");
+    let mut output_closings = NextMatch::new("}}");
+    let mut blank_lines = NextMatch::new("\n\n");
     while let Some(relative) = text[cursor..].find('{') {
         let start = cursor + relative;
         let rest = &text[start..];
-        let (kind, closing) = if rest.starts_with("{%") {
-            (LiquidKind::Tag, "%}")
+        let (kind, closings) = if rest.starts_with("{%") {
+            (LiquidKind::Tag, &mut tag_closings)
         } else if rest.starts_with("{{") {
-            (LiquidKind::Output, "}}")
+            (LiquidKind::Output, &mut output_closings)
         } else {
             cursor = start + 1;
             continue;
         };
         // A tag does not span a blank line: an unclosed `{{` must not swallow the page.
-        let search_limit = rest.find("\n\n").unwrap_or(rest.len());
-        match rest[2..search_limit].find(closing) {
-            Some(inner_len) => {
-                let end = start + 2 + inner_len + 2;
-                let inner = &text[start + 2..end - 2];
-                let inner = inner.trim_matches('-').trim();
+        let closing = closings.at_or_after(text, start + 2).filter(|&closing| {
+            blank_lines
+                .at_or_after(text, start + 2)
+                .is_none_or(|blank| closing < blank)
+        });
+        match closing {
+            Some(closing) => {
+                let end = closing + 2;
+                let inner = text[start + 2..closing].trim_matches('-').trim();
                 tags.push(LiquidTag {
                     kind,
                     span: start..end,
@@ -41,6 +47,36 @@ pub fn find_tags(text: &str, from: usize) -> Vec<LiquidTag> {
         }
     }
     tags
+}
+
+/// The next occurrence of a needle, remembered: the search positions only move forward, so
+/// each part of the text is scanned once however many openers are left unclosed.
+struct NextMatch {
+    needle: &'static str,
+    /// `None` before the first search; then the last answer and where that search started.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextMatch {
+    fn new(needle: &'static str) -> Self {
+        Self { needle, last: None }
+    }
+
+    /// The first occurrence starting at or after `from` (which never decreases).
+    fn at_or_after(&mut self, text: &str, from: usize) -> Option<usize> {
+        if let Some((searched_from, found)) = self.last
+            && searched_from <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return found;
+        }
+        let found = text
+            .get(from..)
+            .and_then(|rest| rest.find(self.needle))
+            .map(|at| from + at);
+        self.last = Some((from, found));
+        found
+    }
 }
 
 /// `text` with every byte of every tag replaced by a filler letter (newlines kept).
@@ -60,10 +96,12 @@ pub fn mask<'a>(text: &'a str, tags: &[LiquidTag]) -> Cow<'a, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
 }
 
-/// Whether `span` overlaps any Liquid tag.
+/// Whether `span` overlaps any Liquid tag. `tags` are in order and do not overlap, as
+/// `find_tags` returns them, so a binary search finds the only candidate.
 pub fn overlaps(tags: &[LiquidTag], span: &std::ops::Range<usize>) -> bool {
-    tags.iter()
-        .any(|tag| tag.span.start < span.end && span.start < tag.span.end)
+    let first_ending_after = tags.partition_point(|tag| tag.span.end <= span.start);
+    tags.get(first_ending_after)
+        .is_some_and(|tag| tag.span.start < span.end && span.start < tag.span.end)
 }
 
 #[cfg(test)]
@@ -103,5 +141,29 @@ mod tests {
     fn whitespace_control_dashes_are_trimmed() {
         let tags = find_tags("{%- if x -%}", 0);
         assert_eq!(tags[0].content, "if x");
+    }
+
+    #[test]
+    fn many_unclosed_openers_are_found_in_one_pass() {
+        // Each opener used to rescan the rest of the text: quadratic on a long line.
+        let text = "{{ ".repeat(200_000) + "{% x %}";
+        let tags = find_tags(&text, 0);
+        assert_eq!(tags.len(), 1);
+        assert_eq!(tags[0].content, "x");
+    }
+
+    #[test]
+    fn overlap_is_found_among_many_tags() {
+        let text = "{{ a }} text {% b %} more {{ c }}";
+        let tags = find_tags(text, 0);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        assert!(overlaps(&tags, &at("{% b")));
+        assert!(overlaps(&tags, &at("}} text")));
+        assert!(!overlaps(&tags, &at("text")));
+        assert!(!overlaps(&tags, &at("more")));
+        assert!(!overlaps(&tags, &(0..0)));
     }
 }
