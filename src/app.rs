@@ -88,7 +88,8 @@ fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
             .and_then(|columns| columns.parse().ok())
             .unwrap_or(100),
     };
-    let mut sources = Sources::new(request.root.clone());
+    let mut sources =
+        Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
     let written = output::report(
         args.format,
         &outcome.diagnostics,
