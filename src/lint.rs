@@ -72,6 +72,12 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         .collect();
     let (documents, mut diagnostics): (Vec<Document>, Vec<Vec<Diagnostic>>) =
         parsed.into_iter().unzip();
+    // An unreadable file has an empty model: rules would report it as having no front
+    // matter, no headings, … on top of the one diagnostic that says it was not read.
+    let unreadable: Vec<bool> = diagnostics
+        .iter()
+        .map(|found| found.iter().any(|d| d.rule == UNREADABLE_FILE))
+        .collect();
     let site = Site {
         corpus: &corpus,
         documents: &documents,
@@ -79,13 +85,19 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     };
     let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
         .into_par_iter()
-        .map(|index| check_page(&site, index, &rules))
+        .filter(|&index| !unreadable[index])
+        .map(|index| check_page(&site, index, &rules, &unreadable))
         .collect();
     diagnostics.extend(per_page);
     let corpus_context = CorpusContext { site: &site };
     for active in &rules {
         let mut found = Vec::new();
         active.rule.check_corpus(&corpus_context, &mut found);
+        found.retain(|diagnostic| {
+            corpus
+                .index_of(&diagnostic.location.path)
+                .is_none_or(|index| !unreadable[index])
+        });
         diagnostics.push(found);
     }
     diagnostics.push(
@@ -156,11 +168,20 @@ fn parse_and_check(
     (document, diagnostics)
 }
 
-fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic> {
+fn check_page(
+    site: &Site,
+    index: usize,
+    rules: &[ActiveRule],
+    unreadable: &[bool],
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let page = site.page(index);
     let page_context = PageContext { page, site };
-    let source = site.source_of(index);
+    let source = site
+        .corpus
+        .source_of(index)
+        .filter(|&source| !unreadable[source])
+        .map(|source| site.page(source));
     for active in rules {
         active.rule.check_page(&page_context, &mut diagnostics);
         if let Some(source) = source {
@@ -191,8 +212,7 @@ pub fn read_source(path: &Path, max_size: u64) -> Result<SourceText, ReadProblem
     let size = file.metadata().map_err(cannot_read)?.len();
     let too_large = || ReadProblem {
         message: format!(
-            "this file is {}, over the {} limit, and was not linted",
-            megabytes(size),
+            "this file is larger than `max-file-size` ({max_size} bytes, {}) and was not linted",
             megabytes(max_size)
         ),
         help: "exclude it, or raise `max-file-size` (in bytes) in l10nlint.toml".to_owned(),
