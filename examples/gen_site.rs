@@ -315,13 +315,11 @@ fn page_text(
             2 => {
                 let _ = writeln!(
                     text,
-                    "{} [{}][ref-{section}] {} [{}][].\n\n[ref-{section}]: {}\n[{}]: {}\n",
+                    "{} [{}][ref-{section}] {} [docs][].\n\n[ref-{section}]: {}\n[docs]: {}\n",
                     words(rng, 10, accented),
                     words(rng, 2, accented),
                     words(rng, 6, accented),
-                    "docs",
                     url(rng, seeded),
-                    "docs",
                     url(rng, seeded)
                 );
             }
