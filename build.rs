@@ -17,11 +17,8 @@ struct RuleSource {
 fn main() {
     let root =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    // Absolute paths: worktrees that share a target directory share this script's output
-    // directory, and only a path that differs makes cargo rerun it for another checkout
-    // instead of compiling that checkout's registry here.
-    println!("cargo:rerun-if-changed={}", root.join("src/rules").display());
-    println!("cargo:rerun-if-changed={}", root.join("rules").display());
+    println!("cargo:rerun-if-changed=src/rules");
+    println!("cargo:rerun-if-changed=rules");
     let mut errors = Vec::new();
     let mut rules = Vec::new();
     let docs_dir = root.join("rules");
