@@ -112,7 +112,8 @@ impl Filters {
 
     fn check(&self, request: &LintRequest) -> Result<Checked, String> {
         let mut outcome = lint_site(request)?;
-        let mut sources = Sources::new(request.root.clone());
+        let mut sources =
+            Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
         let mut suppressed = 0;
         if let Some(baseline) = &self.baseline {
             let diagnostics = std::mem::take(&mut outcome.diagnostics);
@@ -215,7 +216,8 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Stri
         ));
     }
     let diagnostics = &checked.outcome.diagnostics;
-    let mut sources = Sources::new(request.root.clone());
+    let mut sources =
+        Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
     let mut report = Vec::new();
     output::report(format, diagnostics, &mut sources, &options, &mut report)
         .map_err(|err| format!("cannot write the report: {err}"))?;
@@ -249,7 +251,8 @@ fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
         if args.lint.verbose {
             describe_run(&request, &outcome);
         }
-        let mut sources = Sources::new(request.root.clone());
+        let mut sources =
+            Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
         baseline::record(
             &current.join(&args.output),
             &outcome.diagnostics,
@@ -378,7 +381,8 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
         });
         unmatched.retain(|(page, _)| selected(page.path()));
     }
-    let mut sources = Sources::new(request.root.clone());
+    let mut sources =
+        Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
     let prefix = display_prefix(&request.root, &current);
     match output::lists::write(&reports, &unmatched, &mut sources, &prefix, out) {
         Ok(true) => Outcome::Findings,

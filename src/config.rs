@@ -11,6 +11,9 @@ pub use crate::online::settings::OnlineConfig;
 
 pub const FILE_NAME: &str = "l10nlint.toml";
 
+/// `max-file-size` when the config does not set it: 10 MiB, far above any hand-written page.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
@@ -30,6 +33,9 @@ pub struct Config {
     pub exclude: Vec<String>,
     #[serde(default)]
     pub site: SiteConfig,
+    /// Files larger than this many bytes are reported, not linted (see `max_file_size`).
+    #[serde(default)]
+    pub max_file_size: Option<u64>,
     /// Per-rule settings: `[rules.<id>]` with `severity` and the rule's own options.
     #[serde(default)]
     pub rules: BTreeMap<String, Spanned<toml::Table>>,
@@ -199,6 +205,13 @@ impl Config {
             .unwrap_or_default();
         options.remove("severity");
         options
+    }
+
+    /// The size above which a file is reported instead of linted: parsing keeps a model of
+    /// about ten times the file's size in memory, so one huge generated file would otherwise
+    /// cost gigabytes.
+    pub fn max_file_size(&self) -> u64 {
+        self.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE)
     }
 
     pub fn source_locale(&self) -> &str {

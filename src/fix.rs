@@ -58,8 +58,9 @@ impl FixPlan {
         }
         let mut plan = FixPlan::default();
         for (path, fixes) in by_path {
-            // An unreadable file has its own diagnostic; there is nothing to fix in it.
-            let Ok(source) = read_source(&root.join(path)) else {
+            // An unreadable file has its own diagnostic; there is nothing to fix in it. The
+            // size limit was checked when the lint read the file a moment ago.
+            let Ok(source) = read_source(&root.join(path), u64::MAX) else {
                 continue;
             };
             let (after, applied, skipped) = apply(&source, &fixes);

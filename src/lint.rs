@@ -13,6 +13,7 @@ use crate::source::SourceText;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The id under which files that cannot be read are reported.
@@ -92,6 +93,12 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     for active in &rules {
         let mut found = Vec::new();
         active.rule.check_corpus(&corpus_context, &mut found);
+        // An unreadable file's empty model says nothing about the file.
+        found.retain(|diagnostic| {
+            corpus
+                .index_of(&diagnostic.location.path)
+                .is_none_or(|index| !documents[index].unreadable)
+        });
         diagnostics.push(found);
     }
     diagnostics.push(
@@ -215,9 +222,10 @@ fn discover_and_parse(
 ) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
     let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
     let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
+    let max_file_size = request.config.max_file_size();
     let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
         .into_par_iter()
-        .map(|index| parse_and_check(&corpus, index, &settings, rules))
+        .map(|index| parse_and_check(&corpus, index, &settings, rules, max_file_size))
         .collect();
     let (documents, diagnostics): (Vec<Document>, Vec<Vec<Diagnostic>>) =
         parsed.into_iter().unzip();
@@ -237,9 +245,10 @@ fn parse_and_check(
     index: usize,
     settings: &SiteSettings,
     rules: &[ActiveRule],
+    max_file_size: u64,
 ) -> (Document, Vec<Diagnostic>) {
     let file = &corpus.files[index];
-    let source = match read_source(&corpus.root.join(&file.path)) {
+    let source = match read_source(&corpus.root.join(&file.path), max_file_size) {
         Ok(source) => source,
         Err(problem) => {
             let diagnostic = Diagnostic::new(UNREADABLE_FILE, &file.path, 0..0, problem.message)
@@ -296,12 +305,32 @@ pub struct ReadProblem {
     pub help: String,
 }
 
-/// Reads a file as UTF-8 text.
-pub fn read_source(path: &Path) -> Result<SourceText, ReadProblem> {
-    let bytes = std::fs::read(path).map_err(|err| ReadProblem {
+/// Reads a file of at most `max_size` bytes as UTF-8 text.
+pub fn read_source(path: &Path, max_size: u64) -> Result<SourceText, ReadProblem> {
+    let cannot_read = |err: std::io::Error| ReadProblem {
         message: format!("cannot read this file: {err}"),
         help: "check that the file exists and is readable".to_owned(),
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let size = file.metadata().map_err(cannot_read)?.len();
+    let too_large = || ReadProblem {
+        message: format!(
+            "this file is larger than `max-file-size` ({max_size} bytes, {}) and was not linted",
+            megabytes(max_size)
+        ),
+        help: "exclude it, or raise `max-file-size` (in bytes) in l10nlint.toml".to_owned(),
+    };
+    if size > max_size {
+        return Err(too_large());
+    }
+    // The file may grow after the size was read: never read more than the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large());
+    }
     SourceText::from_bytes(bytes).map_err(|err| ReadProblem {
         message: format!(
             "this file is not valid UTF-8 (first invalid byte at offset {}, line {})",
@@ -309,6 +338,11 @@ pub fn read_source(path: &Path) -> Result<SourceText, ReadProblem> {
         ),
         help: "save the file as UTF-8".to_owned(),
     })
+}
+
+/// `12.3 MB`: sizes in messages, in MiB like the default limit.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 fn wanted(request: &LintRequest, ignores: &PerFileIgnores, diagnostic: &Diagnostic) -> bool {

@@ -7,6 +7,7 @@
 use crate::source::Span;
 use fluent_syntax::ast;
 use fluent_syntax::parser::{self, ParserError};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// The parser's reason for a piece of junk; match on it to single out, say,
@@ -185,6 +186,8 @@ pub struct VariantBranch {
 
 /// Parses a Fluent resource; syntax errors become [`FluentFile::junk`], the rest still parses.
 pub fn parse_fluent(text: &str) -> FluentFile {
+    let (limited, too_deep) = limit_nesting(text);
+    let text = limited.as_ref();
     let (resource, errors) = match parser::parse(text) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -216,8 +219,44 @@ pub fn parse_fluent(text: &str) -> FluentFile {
             _ => None,
         })
         .collect();
-    let junk = errors.iter().map(|error| locator.junk(error)).collect();
+    let mut junk: Vec<FluentJunk> = errors.iter().map(|error| locator.junk(error)).collect();
+    for piece in &mut junk {
+        if let Some(&brace) = too_deep.iter().find(|&&at| piece.span.contains(&at)) {
+            piece.error_span = brace..brace + 1;
+            piece.message = format!("placeables nested more than {MAX_NESTING} deep");
+        }
+    }
     FluentFile { entries, junk }
+}
+
+/// Placeables nested deeper than this make their entry junk: the parser recurses once per
+/// level, and 10,000 levels overflowed the stack.
+const MAX_NESTING: usize = 100;
+
+/// `text` with every `{` that would open a placeable deeper than `MAX_NESTING` turned into
+/// `}`, which the parser rejects as junk, and the offsets of those braces. Braces inside
+/// string literals count too; only absurd nesting is affected.
+fn limit_nesting(text: &str) -> (Cow<'_, str>, Vec<usize>) {
+    let mut depth = 0usize;
+    let mut too_deep = Vec::new();
+    for (offset, byte) in text.bytes().enumerate() {
+        match byte {
+            b'{' if depth == MAX_NESTING => too_deep.push(offset),
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if too_deep.is_empty() {
+        return (Cow::Borrowed(text), too_deep);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for &offset in &too_deep {
+        bytes[offset] = b'}';
+    }
+    // One ASCII byte replaced by another: still UTF-8.
+    let limited = String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned);
+    (limited, too_deep)
 }
 
 impl FluentFile {
@@ -279,6 +318,19 @@ impl FluentPattern {
                     })
                 })
                 .collect();
+            if branches.len().saturating_mul(choices.len()) > MAX_BRANCHES {
+                // Selects in a row multiply the branches: 40 of them would make 2^40. Past the
+                // limit, every branch gets what all variants of this select have in common.
+                let mut common = choices.iter().map(|choice| &choice.variables);
+                let first = common.next().cloned().unwrap_or_default();
+                let shared: BTreeSet<String> = common.fold(first, |shared, variables| {
+                    shared.intersection(variables).cloned().collect()
+                });
+                for branch in &mut branches {
+                    branch.variables.extend(shared.iter().cloned());
+                }
+                continue;
+            }
             branches = branches
                 .iter()
                 .flat_map(|before| {
@@ -298,6 +350,9 @@ impl FluentPattern {
         branches
     }
 }
+
+/// The most branches `variables_by_variant` lists; real messages have a handful.
+const MAX_BRANCHES: usize = 1024;
 
 /// Recovers byte offsets from slices of `text`.
 struct Locator<'s> {
@@ -1052,6 +1107,37 @@ files = { $count ->
             pattern.variable_names(),
             BTreeSet::from(["count", "folder"])
         );
+    }
+
+    #[test]
+    fn placeables_nested_too_deep_are_junk_not_a_stack_overflow() {
+        let depth = 10_000;
+        let text = format!(
+            "deep = {}x{}\nafter = ok\n",
+            "{ ".repeat(depth),
+            " }".repeat(depth)
+        );
+        let file = parse_fluent(&text);
+        assert!(file.find("after", false).is_some());
+        assert_eq!(file.junk.len(), 1);
+        assert_eq!(file.junk[0].message, "placeables nested more than 100 deep");
+        assert_eq!(file.junk[0].error_span.start, "deep = ".len() + 2 * 100);
+    }
+
+    #[test]
+    fn many_selects_in_a_row_keep_what_all_variants_share() {
+        // 2^40 combinations used to be built one by one: the run never ended.
+        let select = "{ $n ->\n    [one] { $a }\n   *[other] { $a } { $b }\n} ";
+        let file = parse_clean(&format!("m = {}\n", select.repeat(40)));
+        let branches = file.entries[0]
+            .value
+            .as_ref()
+            .unwrap()
+            .variables_by_variant();
+        assert_eq!(branches.len(), 1024);
+        for branch in &branches {
+            assert!(branch.variables.contains("a") && branch.variables.contains("n"));
+        }
     }
 
     #[test]

@@ -8,31 +8,40 @@ use std::borrow::Cow;
 /// per byte keeps every offset of the masked text valid for the original.
 const MASK: u8 = b'x';
 
-/// Finds every Liquid tag in `text`, starting the search at `from`.
+/// Finds every Liquid tag in `text`, starting the search at `from`, in order.
 pub fn find_tags(text: &str, from: usize) -> Vec<LiquidTag> {
     let mut tags = Vec::new();
     let mut cursor = from;
+    let mut tag_delimiters = (NextMatch::new("{%"), NextMatch::new("%}"));
+    let mut output_delimiters = (NextMatch::new("{{"), NextMatch::new("}}"));
+    let mut blank_lines = NextMatch::new("\n\n");
     while let Some(relative) = text[cursor..].find('{') {
         let start = cursor + relative;
         let rest = &text[start..];
-        let (kind, opening, closing) = if rest.starts_with("{%") {
-            (LiquidKind::Tag, "{%", "%}")
+        let (kind, (openings, closings)) = if rest.starts_with("{%") {
+            (LiquidKind::Tag, &mut tag_delimiters)
         } else if rest.starts_with("{{") {
-            (LiquidKind::Output, "{{", "}}")
+            (LiquidKind::Output, &mut output_delimiters)
         } else {
             cursor = start + 1;
             continue;
         };
         // A tag does not span a blank line, nor the next tag's opening: an unclosed `{{` must
         // not swallow the page, nor `{% a % }` join the next tag into one.
-        let blank_line = rest.find("\n\n").unwrap_or(rest.len());
-        let next_opening = rest[2..].find(opening).map_or(rest.len(), |at| at + 2);
-        let search_limit = blank_line.min(next_opening);
-        match rest[2..search_limit].find(closing) {
-            Some(inner_len) => {
-                let end = start + 2 + inner_len + 2;
-                let inner = &text[start + 2..end - 2];
-                let inner = inner.trim_matches('-').trim();
+        let limit = [
+            blank_lines.at_or_after(text, start + 2),
+            openings.at_or_after(text, start + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let closing = closings
+            .at_or_after(text, start + 2)
+            .filter(|&closing| limit.is_none_or(|limit| closing < limit));
+        match closing {
+            Some(closing) => {
+                let end = closing + 2;
+                let inner = text[start + 2..closing].trim_matches('-').trim();
                 tags.push(LiquidTag {
                     kind,
                     span: start..end,
@@ -44,6 +53,36 @@ pub fn find_tags(text: &str, from: usize) -> Vec<LiquidTag> {
         }
     }
     tags
+}
+
+/// The next occurrence of a needle, remembered: the search positions only move forward, so
+/// each part of the text is scanned once however many openers are left unclosed.
+struct NextMatch {
+    needle: &'static str,
+    /// `None` before the first search; then the last answer and where that search started.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextMatch {
+    fn new(needle: &'static str) -> Self {
+        Self { needle, last: None }
+    }
+
+    /// The first occurrence starting at or after `from` (which never decreases).
+    fn at_or_after(&mut self, text: &str, from: usize) -> Option<usize> {
+        if let Some((searched_from, found)) = self.last
+            && searched_from <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return found;
+        }
+        let found = text
+            .get(from..)
+            .and_then(|rest| rest.find(self.needle))
+            .map(|at| from + at);
+        self.last = Some((from, found));
+        found
+    }
 }
 
 /// Finds Liquid whose delimiters are broken, from `from` on, outside the well-formed `tags`:
@@ -146,10 +185,12 @@ pub fn mask<'a>(text: &'a str, tags: &[LiquidTag]) -> Cow<'a, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
 }
 
-/// Whether `span` overlaps any Liquid tag.
+/// Whether `span` overlaps any Liquid tag. `tags` are in order and do not overlap, as
+/// `find_tags` returns them, so a binary search finds the only candidate.
 pub fn overlaps(tags: &[LiquidTag], span: &std::ops::Range<usize>) -> bool {
-    tags.iter()
-        .any(|tag| tag.span.start < span.end && span.start < tag.span.end)
+    let first_ending_after = tags.partition_point(|tag| tag.span.end <= span.start);
+    tags.get(first_ending_after)
+        .is_some_and(|tag| tag.span.start < span.end && span.start < tag.span.end)
 }
 
 #[cfg(test)]
@@ -248,5 +289,29 @@ mod tests {
     fn whitespace_control_dashes_are_trimmed() {
         let tags = find_tags("{%- if x -%}", 0);
         assert_eq!(tags[0].content, "if x");
+    }
+
+    #[test]
+    fn many_unclosed_openers_are_found_in_one_pass() {
+        // Each opener used to rescan the rest of the text: quadratic on a long line.
+        let text = "{{ ".repeat(200_000) + "{% x %}";
+        let tags = find_tags(&text, 0);
+        assert_eq!(tags.len(), 1);
+        assert_eq!(tags[0].content, "x");
+    }
+
+    #[test]
+    fn overlap_is_found_among_many_tags() {
+        let text = "{{ a }} text {% b %} more {{ c }}";
+        let tags = find_tags(text, 0);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        assert!(overlaps(&tags, &at("{% b")));
+        assert!(overlaps(&tags, &at("}} text")));
+        assert!(!overlaps(&tags, &at("text")));
+        assert!(!overlaps(&tags, &at("more")));
+        assert!(!overlaps(&tags, &(0..0)));
     }
 }

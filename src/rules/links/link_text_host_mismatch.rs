@@ -41,7 +41,7 @@ impl Rule for LinkTextHostMismatch {
                 continue;
             };
             let raw = raw.get_or_insert_with(|| {
-                read_source(&site.corpus.root.join(page.path()))
+                read_source(&site.corpus.root.join(page.path()), u64::MAX)
                     .ok()
                     .map(|source| source.text().to_owned())
             });
