@@ -239,8 +239,10 @@ pub struct UnresolvedReference {
 pub enum ImageKind {
     /// `![alt](src)` or `![alt][ref]`
     Markdown,
-    /// `<img src>`, `<source src>`
+    /// `<img src>`
     HtmlSrc,
+    /// `<source src>` in `<picture>`, `<video>` or `<audio>`: its alt text is the `<img>`'s.
+    HtmlSource,
     /// One candidate of a `srcset` attribute.
     HtmlSrcset,
     /// `<video poster>`

@@ -234,6 +234,7 @@ fn a_file_that_vanishes_before_the_report_is_still_reported() {
     );
     let request = LintRequest {
         root: site.path().to_owned(),
+        select: vec!["front-matter-lang-mismatch".to_owned()],
         ..LintRequest::default()
     };
     let outcome = lint::lint(&request).expect("lint");

@@ -26,8 +26,12 @@ pub fn extract(text: &str, span: Span, document: &mut Document) {
         }
         match tag.name.to_ascii_lowercase().as_str() {
             "a" => push_anchor_link(text, &tag, document),
-            "img" | "source" => {
+            "img" => {
                 push_image(&tag, "src", ImageKind::HtmlSrc, document);
+                push_srcset(&tag, document);
+            }
+            "source" => {
+                push_image(&tag, "src", ImageKind::HtmlSource, document);
                 push_srcset(&tag, document);
             }
             "video" => push_image(&tag, "poster", ImageKind::HtmlPoster, document),

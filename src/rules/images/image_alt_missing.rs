@@ -34,22 +34,27 @@ impl Rule for ImageAltMissing {
         "image-alt-missing"
     }
 
-    fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
+    fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
+        let site = context.site;
+        let source = site
+            .corpus
+            .index_of(page.path())
+            .and_then(|index| site.source_of(index));
         for image in &page.document.images {
-            let problem = match (image.kind, image.alt.as_deref().map(str::trim)) {
-                // `alt=""` marks a decorative image in HTML; `![](x)` is just forgotten.
-                (ImageKind::Markdown, Some("")) => "has no alt text".to_owned(),
-                (ImageKind::HtmlSrc, None) if is_img(context.text, &image.span) => {
-                    "has no `alt` attribute".to_owned()
-                }
-                (ImageKind::Markdown | ImageKind::HtmlSrc, Some(alt))
-                    if self.file_names && is_file_name(alt) =>
-                {
-                    format!("has the file name `{alt}` as alt text")
-                }
-                _ => continue,
+            let Some(problem) = self.problem(image) else {
+                continue;
             };
+            // A translation copies the source's markup: the same image without alt text there
+            // is one defect, reported once, in the source page.
+            let copied = source.is_some_and(|source| {
+                source.document.images.iter().any(|original| {
+                    original.src == image.src && self.problem(original).is_some()
+                })
+            });
+            if copied {
+                continue;
+            }
             diagnostics.push(
                 Diagnostic::new(
                     self.id(),
@@ -63,11 +68,21 @@ impl Rule for ImageAltMissing {
     }
 }
 
-/// `<source>` shares the `src` kind but takes its alt from the `<img>` beside it.
-fn is_img(text: &str, span: &Span) -> bool {
-    text.get(span.start..)
-        .and_then(|rest| rest.get(..4))
-        .is_some_and(|start| start.eq_ignore_ascii_case("<img"))
+impl ImageAltMissing {
+    /// What is wrong with the image's alt text, if anything.
+    fn problem(&self, image: &Image) -> Option<String> {
+        match (image.kind, image.alt.as_deref().map(str::trim)) {
+            // `alt=""` marks a decorative image in HTML; `![](x)` is just forgotten.
+            (ImageKind::Markdown, Some("")) => Some("has no alt text".to_owned()),
+            (ImageKind::HtmlSrc, None) => Some("has no `alt` attribute".to_owned()),
+            (ImageKind::Markdown | ImageKind::HtmlSrc, Some(alt))
+                if self.file_names && is_file_name(alt) =>
+            {
+                Some(format!("has the file name `{alt}` as alt text"))
+            }
+            _ => None,
+        }
+    }
 }
 
 fn is_file_name(alt: &str) -> bool {

@@ -33,7 +33,24 @@ impl Rule for LinkBroken {
                 continue;
             };
             // `[x](www.example.org)` is `link-bare-domain`'s finding: a missing scheme, not a missing page.
-            if bare_host(&written.target).is_some() {
+            if bare_host(written.target).is_some() {
+                continue;
+            }
+            // A translation copies the source's links: the same broken link there is one
+            // defect, reported once, in the source page.
+            let copied = source.is_some_and(|source| {
+                source.document.links.iter().any(|link| {
+                    link.target == written.target
+                        && matches!(
+                            Written::link(link).classify(site, source.path()),
+                            Some(Target::Local {
+                                resolution: Resolution::Missing(_),
+                                ..
+                            })
+                        )
+                })
+            });
+            if copied {
                 continue;
             }
             let shown = written.target.split(['#', '?']).next().unwrap_or_default();
@@ -93,11 +110,7 @@ fn source_counterpart<'a>(
         return None;
     }
     let link = *source_links.get(position)?;
-    let written = Written {
-        target: &link.target,
-        span: link.target_span.clone(),
-        has_liquid: link.has_liquid,
-    };
+    let written = Written::link(link);
     let resolves = matches!(
         written.classify(site, source.path()),
         Some(Target::Local {

@@ -142,9 +142,14 @@ impl Rule for LinkParity {
         for link in source_links.iter().filter(|link| !link.paired) {
             diagnostics.push(missing(context, &alignment, link));
         }
+        // A link to an image the source page shows is an image lost in translation
+        // (`image-parity` reports it).
+        let shown_in_source = |link: &Compared| {
+            source.images.iter().any(|image| image.src == link.link.target)
+        };
         for link in translation_links
             .iter()
-            .filter(|link| !link.paired && !leads_nowhere(link))
+            .filter(|link| !link.paired && !leads_nowhere(link) && !shown_in_source(link))
         {
             diagnostics.push(extra(context, &alignment, link));
         }
