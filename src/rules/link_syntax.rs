@@ -44,6 +44,18 @@ pub fn looks_like_target(word: &str) -> bool {
         || [".md", ".html", ".htm"]
             .iter()
             .any(|extension| lowercase.ends_with(extension) && !lowercase.contains(' '))
+        || is_page_fragment(&lowercase)
+}
+
+/// `help#multidevice`: a page and an anchor, one word (prose has no `#` inside a word).
+fn is_page_fragment(word: &str) -> bool {
+    word.split_once('#').is_some_and(|(page, fragment)| {
+        !page.is_empty()
+            && !fragment.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '#' | '.'))
+    })
 }
 
 /// Labels of reference definitions compare case-insensitively with runs of whitespace as one
@@ -146,10 +158,20 @@ mod tests {
             "#faq",
             "help.md",
             "www.x.org",
+            "help#multidevice",
         ] {
             assert!(looks_like_target(target), "{target}");
         }
-        for prose in ["see below", "1999", "#", "/", "sic", "e.g.", "https://"] {
+        for prose in [
+            "see below",
+            "1999",
+            "#",
+            "/",
+            "sic",
+            "e.g.",
+            "https://",
+            "C#",
+        ] {
             assert!(!looks_like_target(prose), "{prose}");
         }
     }

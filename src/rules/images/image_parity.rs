@@ -146,8 +146,9 @@ impl Rule for ImageParity {
                 })
                 .map(|index| unmatched_source.remove(index));
             let diagnostic = match replaced {
-                // The source page shows a file that does not exist: `image-missing` says so.
-                Some(replaced) if !replaced.exists => continue,
+                // A file that does not exist, on either page, is `image-missing`'s finding
+                // (with the source's image beside it).
+                Some(replaced) if !replaced.exists || !added.exists => continue,
                 Some(replaced) => Diagnostic::new(
                     self.id(),
                     translation_path,
