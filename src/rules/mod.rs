@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Corpus, CorpusFile};
-use crate::model::Document;
+use crate::model::{Document, FrontMatter};
 use crate::site::Site;
 use serde::de::DeserializeOwned;
 
@@ -81,11 +81,28 @@ pub struct PageContext<'a> {
     pub site: &'a Site<'a>,
 }
 
+impl<'a> PageContext<'a> {
+    /// The page's source-language counterpart, when the page is a translation.
+    pub fn source(&self) -> Option<Page<'a>> {
+        let index = self.site.corpus.index_of(self.page.path())?;
+        self.site.source_of(index)
+    }
+}
+
 /// A translation beside its source page.
 pub struct TranslationContext<'a> {
     pub translation: Page<'a>,
     pub source: Page<'a>,
     pub site: &'a Site<'a>,
+}
+
+impl<'a> TranslationContext<'a> {
+    /// The front matter of the source page and of the translation, when both have one.
+    pub fn front_matters(&self) -> Option<(&'a FrontMatter, &'a FrontMatter)> {
+        let source = self.source.document.front_matter.parsed()?;
+        let translation = self.translation.document.front_matter.parsed()?;
+        Some((source, translation))
+    }
 }
 
 /// The whole corpus at once: rules that compare across every page and locale.

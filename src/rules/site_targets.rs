@@ -1,7 +1,6 @@
 //! What link and image rules share: resolving a written target on a page (Liquid included)
 //! and suggesting the nearest existing path or id.
 
-use crate::model::LiquidKind;
 use crate::model::{Document, Image, Link, LinkKind};
 use crate::site::Site;
 use crate::site::urls::{Resolution, Target};
@@ -75,7 +74,7 @@ pub fn missing_fragment(written: &Written, site: &Site, page: &str) -> Option<(u
     // A page that is not linted has ids nobody here knows.
     let index = site.corpus.index_of(&target_path)?;
     let target = site.page(index).document;
-    let known = ids_are_known(site, target) && !target.anchor_ids().any(|id| id == fragment);
+    let known = site.urls.ids_are_known(index) && !target.anchor_ids().any(|id| id == fragment);
     known.then_some((index, fragment))
 }
 
@@ -90,25 +89,6 @@ pub fn leads_nowhere(written: &Written, site: &Site, page: &str) -> bool {
             ..
         })
     ) || missing_fragment(written, site, page).is_some()
-}
-
-/// Whether every id the page renders is in its model: redirect stubs, headings whose text is
-/// Liquid and includes that insert markup have ids nobody can know before the site is built.
-fn ids_are_known(site: &Site, document: &Document) -> bool {
-    let liquid_heading = document
-        .headings
-        .iter()
-        .any(|heading| heading.explicit_id.is_none() && heading.has_liquid);
-    let markup_include = document.liquid.iter().any(|tag| {
-        tag.kind == LiquidKind::Tag
-            && tag.name() == "include"
-            && !tag
-                .content
-                .split_whitespace()
-                .nth(1)
-                .is_some_and(|name| site.urls.include_is_plain_text(name))
-    });
-    document.redirect.is_none() && !liquid_heading && !markup_include
 }
 
 /// The candidate closest to `wanted`: equal but for case, else within a small edit distance.

@@ -6,7 +6,7 @@
 //! (`es/donate.html`, `assets/x.png`, `es/donate/` for a directory).
 
 use crate::discover::Corpus;
-use crate::model::{Document, FileKind, Value};
+use crate::model::{Document, FileKind, LiquidKind, Value};
 use crate::site::settings::{Generator, SiteSettings};
 use std::collections::{BTreeSet, HashMap};
 
@@ -36,6 +36,8 @@ pub struct SiteUrls {
     plain_includes: HashMap<String, String>,
     /// `_posts` files by name without extension, for `{% post_url %}`.
     posts: HashMap<String, String>,
+    /// Parallel to the linted documents: whether every id the page renders is in its model.
+    ids_known: Vec<bool>,
 }
 
 /// What a link target written on a page points at.
@@ -105,7 +107,36 @@ impl SiteUrls {
         if settings.generator == Generator::Jekyll {
             urls.plain_includes = read_plain_includes(corpus);
         }
+        // Once per page: links into a page ask this for every fragment.
+        urls.ids_known = documents
+            .iter()
+            .map(|document| urls.renders_only_known_ids(document))
+            .collect();
         urls
+    }
+
+    /// Whether every id linted page `index` renders is in its model (`false` when unknown).
+    pub fn ids_are_known(&self, index: usize) -> bool {
+        self.ids_known.get(index).copied().unwrap_or(false)
+    }
+
+    /// Redirect stubs, headings whose text is Liquid and includes that insert markup have
+    /// ids nobody can know before the site is built.
+    fn renders_only_known_ids(&self, document: &Document) -> bool {
+        let liquid_heading = document
+            .headings
+            .iter()
+            .any(|heading| heading.explicit_id.is_none() && heading.has_liquid);
+        let markup_include = document.liquid.iter().any(|tag| {
+            tag.kind == LiquidKind::Tag
+                && tag.name() == "include"
+                && !tag
+                    .content
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|name| self.include_is_plain_text(name))
+        });
+        document.redirect.is_none() && !liquid_heading && !markup_include
     }
 
     /// The model of `site_files` with the front matter permalinks of pages, without reading

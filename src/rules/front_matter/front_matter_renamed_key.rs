@@ -15,10 +15,7 @@ impl Rule for FrontMatterRenamedKey {
     }
 
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
-        let (Some(source), Some(translation)) = (
-            context.source.document.front_matter.parsed(),
-            context.translation.document.front_matter.parsed(),
-        ) else {
+        let Some((source, translation)) = context.front_matters() else {
             return;
         };
         for pair in renamed_keys(source, translation) {

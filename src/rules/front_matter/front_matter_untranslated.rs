@@ -33,10 +33,7 @@ impl Rule for FrontMatterUntranslated {
     }
 
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
-        let (Some(source), Some(translation)) = (
-            context.source.document.front_matter.parsed(),
-            context.translation.document.front_matter.parsed(),
-        ) else {
+        let Some((source, translation)) = context.front_matters() else {
             return;
         };
         for key in &self.keys {

@@ -36,11 +36,7 @@ impl Rule for ImageAltMissing {
 
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
-        let site = context.site;
-        let source = site
-            .corpus
-            .index_of(page.path())
-            .and_then(|index| site.source_of(index));
+        let source = context.source();
         for image in &page.document.images {
             let Some(problem) = self.problem(image) else {
                 continue;

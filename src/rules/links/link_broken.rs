@@ -20,10 +20,7 @@ impl Rule for LinkBroken {
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let site = context.site;
-        let source = site
-            .corpus
-            .index_of(page.path())
-            .and_then(|index| site.source_of(index));
+        let source = context.source();
         for (position, written) in Written::links(page.document).enumerate() {
             let Some(Target::Local {
                 resolution: Resolution::Missing(url_path),

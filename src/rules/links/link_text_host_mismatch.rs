@@ -30,10 +30,7 @@ impl Rule for LinkTextHostMismatch {
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let site = context.site;
-        let source = site
-            .corpus
-            .index_of(page.path())
-            .and_then(|index| site.source_of(index));
+        let source = context.source();
         // The file is read again only for pages with a finding, to place the fix.
         let mut raw: Option<Option<String>> = None;
         for link in &page.document.links {

@@ -19,11 +19,7 @@ impl Rule for ReferenceUndefined {
         if !is_markdown(&page) {
             return;
         }
-        let site = context.site;
-        let source = site
-            .corpus
-            .index_of(page.path())
-            .and_then(|index| site.source_of(index));
+        let source = context.source();
         for reference in &page.document.unresolved_references {
             if is_skipped(page.document, &reference.span) {
                 continue;
