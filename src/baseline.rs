@@ -120,7 +120,7 @@ mod tests {
     use super::*;
 
     fn diagnostic(path: &str, span: std::ops::Range<usize>) -> Diagnostic {
-        Diagnostic::new("front-matter-lang-mismatch", path, span, "wrong lang")
+        Diagnostic::new(path, span, "wrong lang").with_rule("front-matter-lang-mismatch")
     }
 
     #[test]

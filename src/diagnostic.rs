@@ -82,6 +82,30 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+impl Fix {
+    pub fn new(
+        applicability: Applicability,
+        description: impl Into<String>,
+        edits: Vec<Edit>,
+    ) -> Self {
+        Self {
+            applicability,
+            description: description.into(),
+            edits,
+        }
+    }
+
+    /// A fix that keeps the author's intent whatever the context: `--fix` applies it.
+    pub fn safe(description: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self::new(Applicability::Safe, description, edits)
+    }
+
+    /// A fix a human should look at: applied only with `--unsafe-fixes`.
+    pub fn unsafe_(description: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self::new(Applicability::Unsafe, description, edits)
+    }
+}
+
 /// A finding. `severity` starts as the rule's configured severity and is set by the engine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -99,10 +123,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding of `rule` at `span` of `path`; the engine sets the severity.
-    pub fn new(rule: &'static str, path: &str, span: Span, message: impl Into<String>) -> Self {
+    /// A finding at `span` of `path`; the engine stamps the rule's id and sets the severity.
+    pub fn new(path: &str, span: Span, message: impl Into<String>) -> Self {
         Self {
-            rule,
+            rule: "",
             severity: Severity::Off,
             location: Location {
                 path: path.to_owned(),
@@ -114,6 +138,12 @@ impl Diagnostic {
             related: Vec::new(),
             fix: None,
         }
+    }
+
+    /// Sets the rule id, for findings the engine itself reports.
+    pub fn with_rule(mut self, rule: &'static str) -> Self {
+        self.rule = rule;
+        self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {

@@ -35,7 +35,8 @@ mod tests {
     fn at(text: &str, flagged: &str) -> String {
         let source = SourceText::new(text.to_owned());
         let start = text.find(flagged).unwrap();
-        let diagnostic = Diagnostic::new("rule", "a.md", start..start + flagged.len(), "m");
+        let diagnostic =
+            Diagnostic::new("a.md", start..start + flagged.len(), "m").with_rule("rule");
         fingerprint(&diagnostic, Some(&source))
     }
 
@@ -53,7 +54,7 @@ mod tests {
 
     #[test]
     fn a_missing_source_still_fingerprints_the_rule() {
-        let diagnostic = Diagnostic::new("rule", "a.md", 3..9, "m");
+        let diagnostic = Diagnostic::new("a.md", 3..9, "m").with_rule("rule");
         assert_eq!(fingerprint(&diagnostic, None).len(), 16);
     }
 }

@@ -195,18 +195,20 @@ mod tests {
     use super::*;
 
     fn fixable(rule: &'static str, span: Span, replacement: &str, safe: bool) -> Diagnostic {
-        Diagnostic::new(rule, "a.md", span.clone(), "m").fix(Fix {
-            applicability: if safe {
-                Applicability::Safe
-            } else {
-                Applicability::Unsafe
-            },
-            description: "d".to_owned(),
-            edits: vec![Edit {
-                span,
-                replacement: replacement.to_owned(),
-            }],
-        })
+        Diagnostic::new("a.md", span.clone(), "m")
+            .with_rule(rule)
+            .fix(Fix::new(
+                if safe {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
+                "d".to_owned(),
+                vec![Edit {
+                    span,
+                    replacement: replacement.to_owned(),
+                }],
+            ))
     }
 
     fn apply_all(text: &str, diagnostics: &[Diagnostic]) -> (String, usize, Vec<SkippedFix>) {

@@ -68,8 +68,24 @@ impl std::fmt::Display for LintError {
 }
 
 struct ActiveRule {
+    id: &'static str,
     rule: Box<dyn Rule>,
     severity: Severity,
+}
+
+impl ActiveRule {
+    /// Runs one hook of the rule and stamps its id on what it reports.
+    fn run(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        hook: impl FnOnce(&dyn Rule, &mut Vec<Diagnostic>),
+    ) {
+        let first = diagnostics.len();
+        hook(self.rule.as_ref(), diagnostics);
+        for diagnostic in &mut diagnostics[first..] {
+            diagnostic.rule = self.id;
+        }
+    }
 }
 
 /// Lints a site.
@@ -92,7 +108,9 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     let corpus_context = CorpusContext { site: &site };
     for active in &rules {
         let mut found = Vec::new();
-        active.rule.check_corpus(&corpus_context, &mut found);
+        active.run(&mut found, |rule, found| {
+            rule.check_corpus(&corpus_context, found)
+        });
         // An unreadable file's empty model says nothing about the file.
         found.retain(|diagnostic| {
             corpus
@@ -105,13 +123,15 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         corpus
             .problems
             .iter()
-            .map(|problem| Diagnostic::new(UNREADABLE_FILE, &problem.path, 0..0, &problem.message))
+            .map(|problem| {
+                Diagnostic::new(&problem.path, 0..0, &problem.message).with_rule(UNREADABLE_FILE)
+            })
             .collect(),
     );
 
     let severities: HashMap<&str, Severity> = rules
         .iter()
-        .map(|active| (active.rule.id(), active.severity))
+        .map(|active| (active.id, active.severity))
         .collect();
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
@@ -164,7 +184,7 @@ fn check_online(
     };
     let active_category = |category: &str| {
         rules.iter().any(|active| {
-            rules::find(active.rule.id()).is_some_and(|entry| entry.meta.category == category)
+            rules::find(active.id).is_some_and(|entry| entry.meta.category == category)
         })
     };
     if !active_category(occurrences::CATEGORY) {
@@ -174,7 +194,7 @@ fn check_online(
     // Fetching bodies for anchors is wasted when nothing reports missing fragments.
     options.check_fragments &= rules
         .iter()
-        .any(|active| active.rule.id() == occurrences::FRAGMENT_RULE);
+        .any(|active| active.id == occurrences::FRAGMENT_RULE);
     let mut pages = BTreeSet::new();
     for (index, file) in corpus.files.iter().enumerate() {
         if reported(request, &file.path) {
@@ -251,7 +271,8 @@ fn parse_and_check(
     let source = match read_source(&corpus.root.join(&file.path), max_file_size) {
         Ok(source) => source,
         Err(problem) => {
-            let diagnostic = Diagnostic::new(UNREADABLE_FILE, &file.path, 0..0, problem.message)
+            let diagnostic = Diagnostic::new(&file.path, 0..0, problem.message)
+                .with_rule(UNREADABLE_FILE)
                 .help(problem.help);
             let document = Document {
                 unreadable: true,
@@ -270,7 +291,9 @@ fn parse_and_check(
     };
     let mut diagnostics = Vec::new();
     for active in rules {
-        active.rule.check_document(&context, &mut diagnostics);
+        active.run(&mut diagnostics, |rule, found| {
+            rule.check_document(&context, found)
+        });
     }
     (document, diagnostics)
 }
@@ -286,14 +309,18 @@ fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic
         .source_of(index)
         .filter(|source| !source.document.unreadable);
     for active in rules {
-        active.rule.check_page(&page_context, &mut diagnostics);
+        active.run(&mut diagnostics, |rule, found| {
+            rule.check_page(&page_context, found)
+        });
         if let Some(source) = source {
             let context = TranslationContext {
                 translation: page,
                 source,
                 site,
             };
-            active.rule.check_translation(&context, &mut diagnostics);
+            active.run(&mut diagnostics, |rule, found| {
+                rule.check_translation(&context, found)
+            });
         }
     }
     diagnostics
@@ -388,7 +415,7 @@ fn active_rules(request: &LintRequest) -> Result<Vec<ActiveRule>, LintError> {
         }
     }
     let mut active = Vec::new();
-    for entry in rules::RULES {
+    for entry in rules::RULES.iter() {
         let meta = &entry.meta;
         let configured = config.severity(meta.id);
         let enabled = if request.select.is_empty() {
@@ -415,6 +442,7 @@ fn active_rules(request: &LintRequest) -> Result<Vec<ActiveRule>, LintError> {
             )
         })?;
         active.push(ActiveRule {
+            id: meta.id,
             rule,
             severity: configured.unwrap_or(meta.severity),
         });

@@ -97,8 +97,9 @@ mod tests {
 
     #[test]
     fn one_line_span_has_columns() {
-        let mut diagnostic =
-            Diagnostic::new("some-rule", "a.md", 4..7, "50% off, really").help("say: less");
+        let mut diagnostic = Diagnostic::new("a.md", 4..7, "50% off, really")
+            .with_rule("some-rule")
+            .help("say: less");
         diagnostic.severity = Severity::Warning;
         assert_eq!(
             render("abc\ndéf\n", diagnostic),
@@ -108,7 +109,7 @@ mod tests {
 
     #[test]
     fn multi_line_span_omits_columns_and_info_is_a_notice() {
-        let mut diagnostic = Diagnostic::new("some-rule", "a.md", 1..5, "m");
+        let mut diagnostic = Diagnostic::new("a.md", 1..5, "m").with_rule("some-rule");
         diagnostic.severity = Severity::Info;
         assert_eq!(
             render("abc\ndef\n", diagnostic),

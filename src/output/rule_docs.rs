@@ -31,7 +31,7 @@ pub fn write_list(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
                 .map(|entry| entry.meta.id.len())
                 .max()
                 .unwrap_or(0);
-            for entry in RULES {
+            for entry in RULES.iter() {
                 let meta = &entry.meta;
                 let severity = if meta.enabled {
                     meta.severity.as_str().to_owned()

@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_full_description() {
-        for entry in RULES {
+        for entry in RULES.iter() {
             let doc = doc_body(entry.meta.doc);
             assert!(
                 section(doc.trim(), "What it does").is_some(),

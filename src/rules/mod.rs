@@ -1,15 +1,27 @@
 //! Rules: small units that read the document model and report diagnostics.
 //!
 //! Each rule lives in `src/rules/<category>/<rule_id>.rs`, exports
-//! `pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String>`, and is documented in
-//! `rules/<rule-id>.md`, whose front matter holds its metadata. `build.rs` generates the
-//! registry from those files, so adding a rule touches nothing else.
+//! `pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String>`, is declared in its
+//! category's `mod.rs`, and is documented in `rules/<rule-id>.md`, whose front matter holds its
+//! metadata. The engine stamps the rule's id on every diagnostic the rule reports.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Corpus, CorpusFile};
 use crate::model::{Document, FrontMatter};
 use crate::site::Site;
 use serde::de::DeserializeOwned;
+use std::sync::LazyLock;
+
+mod catalog;
+mod fluent;
+mod front_matter;
+mod general;
+mod images;
+mod links;
+mod lists;
+mod online;
+mod parity;
+mod structure;
 
 pub mod catalog_pairing;
 pub mod fluent_bundle;
@@ -51,10 +63,109 @@ impl FixKind {
     }
 }
 
+impl RuleMeta {
+    /// Reads a rule's metadata from the front matter of its doc (flat `key: value` lines).
+    fn from_doc(id: &'static str, category: &'static str, doc: &'static str) -> Self {
+        let mut meta = RuleMeta {
+            id,
+            category,
+            severity: Severity::Error,
+            enabled: true,
+            fix: FixKind::None,
+            summary: "",
+            doc,
+        };
+        for (key, value) in doc_front_matter(doc) {
+            match key {
+                "severity" => meta.severity = Severity::parse(value).unwrap_or(Severity::Error),
+                "enabled" => meta.enabled = value != "false",
+                "fix" => {
+                    meta.fix = match value {
+                        "safe" => FixKind::Safe,
+                        "unsafe" => FixKind::Unsafe,
+                        _ => FixKind::None,
+                    }
+                }
+                "summary" => meta.summary = value,
+                _ => {}
+            }
+        }
+        meta
+    }
+}
+
+/// The `key: value` lines of a rule doc's front matter.
+fn doc_front_matter(doc: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut lines = doc.lines();
+    let opened = lines.next().map(str::trim_end) == Some("---");
+    lines
+        .take_while(move |line| opened && line.trim_end() != "---")
+        .filter(|line| !line.starts_with(' '))
+        .filter_map(|line| line.split_once(':'))
+        .map(|(key, value)| (key.trim(), value.trim().trim_matches('"')))
+}
+
 pub struct RuleEntry {
     pub meta: RuleMeta,
     pub build: fn(&toml::Table) -> Result<Box<dyn Rule>, String>,
 }
+
+/// A rule as its category declares it (see `declare_rules!`).
+struct RuleDefinition {
+    id: &'static str,
+    category: &'static str,
+    /// The module's name, which must be the id with `_` for `-`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    module: &'static str,
+    build: fn(&toml::Table) -> Result<Box<dyn Rule>, String>,
+    doc: &'static str,
+}
+
+/// Declares a category's rules: each module, and the id that names its doc `rules/<id>.md`.
+macro_rules! declare_rules {
+    (category: $category:literal; $($module:ident => $id:literal),* $(,)?) => {
+        $(mod $module;)*
+
+        pub(super) const RULES: &[super::RuleDefinition] = &[
+            $(super::RuleDefinition {
+                id: $id,
+                category: $category,
+                module: stringify!($module),
+                build: $module::build,
+                doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $id, ".md")),
+            },)*
+        ];
+    };
+}
+use declare_rules;
+
+/// Every category's declarations.
+const CATEGORIES: &[&[RuleDefinition]] = &[
+    catalog::RULES,
+    fluent::RULES,
+    front_matter::RULES,
+    general::RULES,
+    images::RULES,
+    links::RULES,
+    lists::RULES,
+    online::RULES,
+    parity::RULES,
+    structure::RULES,
+];
+
+/// Every rule, sorted by id.
+pub static RULES: LazyLock<Vec<RuleEntry>> = LazyLock::new(|| {
+    let mut entries: Vec<RuleEntry> = CATEGORIES
+        .iter()
+        .flat_map(|category| category.iter())
+        .map(|definition| RuleEntry {
+            meta: RuleMeta::from_doc(definition.id, definition.category, definition.doc),
+            build: definition.build,
+        })
+        .collect();
+    entries.sort_by_key(|entry| entry.meta.id);
+    entries
+});
 
 /// A file with its model.
 #[derive(Clone, Copy)]
@@ -118,8 +229,6 @@ impl CorpusContext<'_> {
 
 /// A check. Implement the hooks the rule needs; the others do nothing.
 pub trait Rule: Send + Sync {
-    fn id(&self) -> &'static str;
-
     fn check_document(&self, _context: &DocumentContext, _diagnostics: &mut Vec<Diagnostic>) {}
 
     fn check_page(&self, _context: &PageContext, _diagnostics: &mut Vec<Diagnostic>) {}
@@ -159,14 +268,6 @@ pub mod prelude {
     pub use crate::source::Span;
 }
 
-mod registry {
-    use super::{FixKind, RuleEntry, RuleMeta};
-    use crate::diagnostic::Severity;
-    include!(concat!(env!("OUT_DIR"), "/registry.rs"));
-}
-
-pub use registry::RULES;
-
 /// The registry entry of a rule id.
 pub fn find(id: &str) -> Option<&'static RuleEntry> {
     RULES.iter().find(|entry| entry.meta.id == id)
@@ -175,4 +276,72 @@ pub fn find(id: &str) -> Option<&'static RuleEntry> {
 /// Whether `selector` names this rule: its id, its category, or `ALL`.
 pub fn selects(selector: &str, meta: &RuleMeta) -> bool {
     selector == "ALL" || selector == meta.id || selector == meta.category
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every declared rule has a doc with valid metadata, and every doc a declared rule.
+    #[test]
+    fn rules_and_docs_agree() {
+        let mut problems = Vec::new();
+        for definition in CATEGORIES.iter().flat_map(|category| category.iter()) {
+            let id = definition.id;
+            if definition.module.replace('_', "-") != id {
+                problems.push(format!(
+                    "module `{}` must be named after `{id}`",
+                    definition.module
+                ));
+            }
+            let meta: Vec<_> = doc_front_matter(definition.doc).collect();
+            let get = |key: &str| meta.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+            if get("id") != Some(id) {
+                problems.push(format!("rules/{id}.md: front matter `id` must be `{id}`"));
+            }
+            if get("category") != Some(definition.category) {
+                problems.push(format!(
+                    "rules/{id}.md: `category` must be `{}` (the rule's folder)",
+                    definition.category
+                ));
+            }
+            if !matches!(get("severity"), Some("info" | "warning" | "error")) {
+                problems.push(format!(
+                    "rules/{id}.md: `severity` must be info, warning or error"
+                ));
+            }
+            if !matches!(get("fix"), Some("none" | "safe" | "unsafe")) {
+                problems.push(format!("rules/{id}.md: `fix` must be none, safe or unsafe"));
+            }
+            if get("summary").is_none_or(str::is_empty) {
+                problems.push(format!("rules/{id}.md: `summary` is missing"));
+            }
+        }
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        for doc in std::fs::read_dir(docs).expect("rules/ is readable") {
+            let name = doc.expect("rules/ is readable").file_name();
+            let Some(id) = name.to_str().and_then(|name| name.strip_suffix(".md")) else {
+                continue;
+            };
+            if find(id).is_none() {
+                problems.push(format!(
+                    "rules/{id}.md documents no rule: declare it in src/rules/<category>/mod.rs"
+                ));
+            }
+        }
+        let folders = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        for folder in std::fs::read_dir(folders).expect("src/rules is readable") {
+            let folder = folder.expect("src/rules is readable").path();
+            for file in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let path = file.path();
+                let Some(module) = path.file_stem().and_then(|stem| stem.to_str()) else {
+                    continue;
+                };
+                if module != "mod" && find(&module.replace('_', "-")).is_none() {
+                    problems.push(format!("{} is not declared in its mod.rs", path.display()));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 }

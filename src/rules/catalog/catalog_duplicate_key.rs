@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct CatalogDuplicateKey;
 
 impl Rule for CatalogDuplicateKey {
-    fn id(&self) -> &'static str {
-        "catalog-duplicate-key"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(catalog) = &context.page.document.catalog else {
             return;
@@ -20,7 +16,6 @@ impl Rule for CatalogDuplicateKey {
         for duplicate in catalog.duplicate_keys() {
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.page.path(),
                     duplicate.duplicate_key_span.clone(),
                     format!("key `{}` appears a second time in the same mapping", duplicate.path),

@@ -11,10 +11,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct CatalogKeyExtra;
 
 impl Rule for CatalogKeyExtra {
-    fn id(&self) -> &'static str {
-        "catalog-key-extra"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.catalog,
@@ -56,7 +52,6 @@ impl Rule for CatalogKeyExtra {
             };
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     entry.key_span.clone(),
                     format!("`{}` is not a key of the source catalog", entry.path),

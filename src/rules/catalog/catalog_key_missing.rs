@@ -12,10 +12,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct CatalogKeyMissing;
 
 impl Rule for CatalogKeyMissing {
-    fn id(&self) -> &'static str {
-        "catalog-key-missing"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.catalog,
@@ -54,7 +50,6 @@ impl Rule for CatalogKeyMissing {
             };
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     pair.translation_parent_span(&entry.path)
                         .unwrap_or_else(|| fallback_span.clone()),

@@ -11,10 +11,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct CatalogKindMismatch;
 
 impl Rule for CatalogKindMismatch {
-    fn id(&self) -> &'static str {
-        "catalog-kind-mismatch"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.catalog,
@@ -60,7 +56,7 @@ impl Rule for CatalogKindMismatch {
                 )
             };
             diagnostics.push(
-                Diagnostic::new(self.id(), context.translation.path(), span, message)
+                Diagnostic::new(context.translation.path(), span, message)
                     .label(format!("expected {}", describe(entry.kind)))
                     .help(help)
                     .related(

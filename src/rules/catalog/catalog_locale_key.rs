@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct CatalogLocaleKey;
 
 impl Rule for CatalogLocaleKey {
-    fn id(&self) -> &'static str {
-        "catalog-locale-key"
-    }
-
     /// A locale key that names another locale: usually a copy of the source left unchanged.
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(catalog), Some(locale)) = (
@@ -28,7 +24,6 @@ impl Rule for CatalogLocaleKey {
         if is_locale_code(key) && !same_locale(key, locale) {
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.page.path(),
                     span,
                     format!("top-level key `{key}` does not match the file's locale `{locale}`"),
@@ -70,7 +65,6 @@ impl Rule for CatalogLocaleKey {
             .map_or(0..0, |(_, span)| span);
         diagnostics.push(
             Diagnostic::new(
-                self.id(),
                 context.translation.path(),
                 span,
                 format!("the strings are not under a top-level `{locale}:` key, as the source's are under `{source_key}:`"),

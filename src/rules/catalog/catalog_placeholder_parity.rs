@@ -14,10 +14,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct CatalogPlaceholderParity;
 
 impl Rule for CatalogPlaceholderParity {
-    fn id(&self) -> &'static str {
-        "catalog-placeholder-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.catalog,
@@ -59,7 +55,6 @@ impl Rule for CatalogPlaceholderParity {
                     _ => None,
                 });
                 let mut diagnostic = Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     span_in_file(written, placeholder),
                     format!(
@@ -100,7 +95,6 @@ impl Rule for CatalogPlaceholderParity {
                 }
                 diagnostics.push(
                     Diagnostic::new(
-                        self.id(),
                         context.translation.path(),
                         written.value_span.clone(),
                         format!(

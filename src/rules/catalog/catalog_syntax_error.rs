@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct CatalogSyntaxError;
 
 impl Rule for CatalogSyntaxError {
-    fn id(&self) -> &'static str {
-        "catalog-syntax-error"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(error) = context
             .page
@@ -25,7 +21,6 @@ impl Rule for CatalogSyntaxError {
         };
         diagnostics.push(
             Diagnostic::new(
-                self.id(),
                 context.page.path(),
                 error.span.clone(),
                 format!("YAML syntax error: {}", error.message),

@@ -11,10 +11,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentAttributeParity;
 
 impl Rule for FluentAttributeParity {
-    fn id(&self) -> &'static str {
-        "fluent-attribute-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.fluent,
@@ -45,7 +41,6 @@ impl Rule for FluentAttributeParity {
                     missing.iter().map(|missing| missing.name.as_str()),
                 );
                 let mut diagnostic = Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     attribute.name_span.clone(),
                     format!(
@@ -75,7 +70,6 @@ impl Rule for FluentAttributeParity {
                 }
                 diagnostics.push(
                     Diagnostic::new(
-                        self.id(),
                         context.translation.path(),
                         entry.id_span.clone(),
                         format!(

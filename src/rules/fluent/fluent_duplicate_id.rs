@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentDuplicateId;
 
 impl Rule for FluentDuplicateId {
-    fn id(&self) -> &'static str {
-        "fluent-duplicate-id"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(fluent) = &context.page.document.fluent else {
             return;
@@ -27,7 +23,6 @@ impl Rule for FluentDuplicateId {
             let written = &context.text[entry.id_span.clone()];
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.page.path(),
                     entry.id_span.clone(),
                     format!("`{written}` is defined a second time in this file"),

@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentMessageMissing;
 
 impl Rule for FluentMessageMissing {
-    fn id(&self) -> &'static str {
-        "fluent-message-missing"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.fluent,
@@ -46,7 +42,6 @@ impl Rule for FluentMessageMissing {
             reported.push(entry.id.clone());
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     0..0,
                     format!("message `{}` is not translated in this file", entry.id),

@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentMessageObsolete;
 
 impl Rule for FluentMessageObsolete {
-    fn id(&self) -> &'static str {
-        "fluent-message-obsolete"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.fluent,
@@ -31,7 +27,6 @@ impl Rule for FluentMessageObsolete {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 context.translation.path(),
                 entry.id_span.clone(),
                 format!(

@@ -16,10 +16,6 @@ const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 const MANY_SINCE_CLDR_38: [&str; 5] = ["fr", "es", "it", "pt", "ca"];
 
 impl Rule for FluentPluralCategory {
-    fn id(&self) -> &'static str {
-        "fluent-plural-category"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(fluent), Some(locale)) = (
             &context.page.document.fluent,
@@ -60,7 +56,6 @@ impl Rule for FluentPluralCategory {
                 let known: Vec<String> = categories.iter().map(|name| format!("`{name}`")).collect();
                 diagnostics.push(
                     Diagnostic::new(
-                        self.id(),
                         context.page.path(),
                         variant.key_span.clone(),
                         format!(

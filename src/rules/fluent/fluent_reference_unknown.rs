@@ -12,10 +12,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentReferenceUnknown;
 
 impl Rule for FluentReferenceUnknown {
-    fn id(&self) -> &'static str {
-        "fluent-reference-unknown"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         for bundle in locale_bundles(context.site) {
             for page in &bundle.pages {
@@ -59,7 +55,6 @@ impl FluentReferenceUnknown {
         }
         let Some(definition) = bundle.definition(&reference.id, is_term) else {
             let diagnostic = Diagnostic::new(
-                self.id(),
                 path,
                 reference.span.clone(),
                 format!("{what} `{written}` is not defined in {locale}"),
@@ -85,7 +80,6 @@ impl FluentReferenceUnknown {
         };
         Some(
             Diagnostic::new(
-                self.id(),
                 path,
                 reference.span.clone(),
                 format!("{what} `{written}` has no attribute `.{attribute}` in {locale}"),

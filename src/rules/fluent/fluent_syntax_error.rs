@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentSyntaxError;
 
 impl Rule for FluentSyntaxError {
-    fn id(&self) -> &'static str {
-        "fluent-syntax-error"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(fluent) = &context.page.document.fluent else {
             return;
@@ -37,7 +33,7 @@ impl Rule for FluentSyntaxError {
                 )
             };
             diagnostics.push(
-                Diagnostic::new(self.id(), context.page.path(), junk.error_span.clone(), message)
+                Diagnostic::new(context.page.path(), junk.error_span.clone(), message)
                     .label(junk.message.clone())
                     .help(help)
                     .related(

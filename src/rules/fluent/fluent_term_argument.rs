@@ -13,10 +13,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentTermArgument;
 
 impl Rule for FluentTermArgument {
-    fn id(&self) -> &'static str {
-        "fluent-term-argument"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         for bundle in locale_bundles(context.site) {
             let locale = bundle
@@ -68,7 +64,6 @@ impl Rule for FluentTermArgument {
                         };
                         diagnostics.push(
                             Diagnostic::new(
-                                self.id(),
                                 page.path(),
                                 argument.span.clone(),
                                 format!(

@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentValueParity;
 
 impl Rule for FluentValueParity {
-    fn id(&self) -> &'static str {
-        "fluent-value-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.fluent,
@@ -47,7 +43,7 @@ impl Rule for FluentValueParity {
             };
             if let Some((span, message, help, related_span, related_label)) = finding {
                 diagnostics.push(
-                    Diagnostic::new(self.id(), context.translation.path(), span, message)
+                    Diagnostic::new(context.translation.path(), span, message)
                         .help(help)
                         .related(source_path, related_span, related_label),
                 );

@@ -12,10 +12,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FluentVariableParity;
 
 impl Rule for FluentVariableParity {
-    fn id(&self) -> &'static str {
-        "fluent-variable-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (Some(source), Some(translation)) = (
             &context.source.document.fluent,
@@ -82,7 +78,6 @@ impl FluentVariableParity {
             let suggestion = closest(variable, missing.iter().copied())
                 .or_else(|| closest(variable, known.iter().copied()));
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 path,
                 first_use,
                 format!("`${variable}` in `{name}` is not a variable of the source message"),
@@ -111,7 +106,6 @@ impl FluentVariableParity {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     path,
                     written.span.clone(),
                     format!("`{name}` never shows `${variable}`, which the source shows"),
@@ -160,7 +154,6 @@ impl FluentVariableParity {
                 let path: Vec<String> = branch.path.iter().map(|key| format!("[{key}]")).collect();
                 diagnostics.push(
                     Diagnostic::new(
-                        self.id(),
                         context.translation.path(),
                         variant.span.clone(),
                         format!(

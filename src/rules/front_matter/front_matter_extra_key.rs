@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FrontMatterExtraKey;
 
 impl Rule for FrontMatterExtraKey {
-    fn id(&self) -> &'static str {
-        "front-matter-extra-key"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some((source, translation)) = context.front_matters() else {
             return;
@@ -30,7 +26,6 @@ impl Rule for FrontMatterExtraKey {
             );
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     entry.key_span.clone(),
                     format!("front matter has `{}`, which the source page does not", entry.key),

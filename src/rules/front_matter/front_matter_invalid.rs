@@ -9,20 +9,16 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FrontMatterInvalid;
 
 impl Rule for FrontMatterInvalid {
-    fn id(&self) -> &'static str {
-        "front-matter-invalid"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let path = context.page.path();
         match &context.page.document.front_matter {
             FrontMatterBlock::Unclosed { opening } => diagnostics.push(
-                Diagnostic::new(self.id(), path, opening.clone(), "front matter is opened but never closed")
+                Diagnostic::new(path, opening.clone(), "front matter is opened but never closed")
                     .label("opened here")
                     .help("end the front matter with a line that holds only `---`"),
             ),
             FrontMatterBlock::Invalid { error, message, .. } => diagnostics.push(
-                Diagnostic::new(self.id(), path, error.clone(), format!("front matter is not valid YAML: {message}"))
+                Diagnostic::new(path, error.clone(), format!("front matter is not valid YAML: {message}"))
                     .label("here")
                     .help("fix the YAML so that each line is `key: value`; quote values that contain `: ` or start with a special character"),
             ),

@@ -27,10 +27,6 @@ struct FrontMatterLangMismatch {
 }
 
 impl Rule for FrontMatterLangMismatch {
-    fn id(&self) -> &'static str {
-        "front-matter-lang-mismatch"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let (Some(locale), Some(front_matter)) =
@@ -49,21 +45,16 @@ impl Rule for FrontMatterLangMismatch {
         }
         diagnostics.push(
             Diagnostic::new(
-                self.id(),
                 page.path(),
                 entry.value_span.clone(),
                 format!("`{}: {written}` does not match the page's locale `{locale}`", self.key),
             )
             .label(format!("expected `{locale}`"))
             .help(format!("set `{}: {locale}`", self.key))
-            .fix(Fix {
-                applicability: Applicability::Safe,
-                description: format!("set `{}` to `{locale}`", self.key),
-                edits: vec![Edit {
+            .fix(Fix::safe(format!("set `{}` to `{locale}`", self.key), vec![Edit {
                     span: entry.value_span.clone(),
                     replacement: locale.to_owned(),
-                }],
-            }),
+                }])),
         );
     }
 }

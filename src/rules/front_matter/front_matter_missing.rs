@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FrontMatterMissing;
 
 impl Rule for FrontMatterMissing {
-    fn id(&self) -> &'static str {
-        "front-matter-missing"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(source) = context.source.document.front_matter.parsed() else {
             return;
@@ -23,7 +19,6 @@ impl Rule for FrontMatterMissing {
         let keys: Vec<String> = source.entries.iter().map(|entry| format!("`{}`", entry.key)).collect();
         diagnostics.push(
             Diagnostic::new(
-                self.id(),
                 context.translation.path(),
                 0..0,
                 "this page has no front matter, but its source page has",

@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FrontMatterMissingKey;
 
 impl Rule for FrontMatterMissingKey {
-    fn id(&self) -> &'static str {
-        "front-matter-missing-key"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some((source, translation)) = context.front_matters() else {
             return;
@@ -25,7 +21,6 @@ impl Rule for FrontMatterMissingKey {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     translation.closing.clone(),
                     format!("front matter lacks `{}`, which the source page has", entry.key),

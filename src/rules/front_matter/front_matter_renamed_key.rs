@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FrontMatterRenamedKey;
 
 impl Rule for FrontMatterRenamedKey {
-    fn id(&self) -> &'static str {
-        "front-matter-renamed-key"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some((source, translation)) = context.front_matters() else {
             return;
@@ -22,7 +18,6 @@ impl Rule for FrontMatterRenamedKey {
             let (expected, written) = (&pair.source.key, &pair.translation.key);
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     pair.translation.key_span.clone(),
                     format!("front matter key `{written}` should be `{expected}`, as in the source page"),
@@ -34,14 +29,10 @@ impl Rule for FrontMatterRenamedKey {
                     pair.source.key_span.clone(),
                     format!("`{}` has `{expected}` here", context.source.path()),
                 )
-                .fix(Fix {
-                    applicability: Applicability::Safe,
-                    description: format!("rename `{written}` to `{expected}`"),
-                    edits: vec![Edit {
+                .fix(Fix::safe(format!("rename `{written}` to `{expected}`"), vec![Edit {
                         span: pair.translation.key_span.clone(),
                         replacement: expected.clone(),
-                    }],
-                }),
+                    }])),
             );
         }
     }

@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct FrontMatterUnexpected;
 
 impl Rule for FrontMatterUnexpected {
-    fn id(&self) -> &'static str {
-        "front-matter-unexpected"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         if context.source.document.front_matter.exists() {
             return;
@@ -25,7 +21,6 @@ impl Rule for FrontMatterUnexpected {
         };
         diagnostics.push(
             Diagnostic::new(
-                self.id(),
                 context.translation.path(),
                 opening,
                 "this page has front matter, but its source page has none",

@@ -28,10 +28,6 @@ struct FrontMatterUntranslated {
 }
 
 impl Rule for FrontMatterUntranslated {
-    fn id(&self) -> &'static str {
-        "front-matter-untranslated"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some((source, translation)) = context.front_matters() else {
             return;
@@ -50,7 +46,6 @@ impl Rule for FrontMatterUntranslated {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     actual.value_span.clone(),
                     format!("`{key}` is the same as in the source page: it looks untranslated"),

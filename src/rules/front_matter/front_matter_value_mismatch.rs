@@ -29,10 +29,6 @@ struct FrontMatterValueMismatch {
 }
 
 impl Rule for FrontMatterValueMismatch {
-    fn id(&self) -> &'static str {
-        "front-matter-value-mismatch"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some((source, translation)) = context.front_matters() else {
             return;
@@ -53,7 +49,6 @@ impl Rule for FrontMatterValueMismatch {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     actual.value_span.clone(),
                     format!(

@@ -9,8 +9,4 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 
 struct FileUnreadable;
 
-impl Rule for FileUnreadable {
-    fn id(&self) -> &'static str {
-        crate::lint::UNREADABLE_FILE
-    }
-}
+impl Rule for FileUnreadable {}

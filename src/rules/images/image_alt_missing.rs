@@ -30,10 +30,6 @@ struct ImageAltMissing {
 const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"];
 
 impl Rule for ImageAltMissing {
-    fn id(&self) -> &'static str {
-        "image-alt-missing"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let source = context.source();
@@ -53,7 +49,6 @@ impl Rule for ImageAltMissing {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     image.span.clone(),
                     format!("image `{}` {problem}", image.src),

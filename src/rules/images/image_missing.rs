@@ -12,10 +12,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ImageMissing;
 
 impl Rule for ImageMissing {
-    fn id(&self) -> &'static str {
-        "image-missing"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let site = context.site;
@@ -38,7 +34,6 @@ impl Rule for ImageMissing {
             let shown = written.target.split(['#', '?']).next().unwrap_or_default();
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     written.span.clone(),
                     format!("image `{shown}` does not exist"),

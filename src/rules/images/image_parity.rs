@@ -99,10 +99,6 @@ struct Shown<'a> {
 }
 
 impl Rule for ImageParity {
-    fn id(&self) -> &'static str {
-        "image-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let site = context.site;
         let (Some(source), Some(translation)) = (
@@ -150,7 +146,6 @@ impl Rule for ImageParity {
                 // (with the source's image beside it).
                 Some(replaced) if !replaced.exists || !added.exists => continue,
                 Some(replaced) => Diagnostic::new(
-                    self.id(),
                     translation_path,
                     added.image.src_span.clone(),
                     format!(
@@ -165,7 +160,6 @@ impl Rule for ImageParity {
                     format!("`{source_path}` shows `{}` here", replaced.path),
                 ),
                 None => Diagnostic::new(
-                    self.id(),
                     translation_path,
                     added.image.src_span.clone(),
                     format!("image `{}` is not on the source page", added.image.src),
@@ -177,7 +171,6 @@ impl Rule for ImageParity {
         for absent in unmatched_source.into_iter().filter(|shown| shown.exists) {
             let diagnostic = match linked_instead(site, context.translation, &absent.path) {
                 Some(link) => Diagnostic::new(
-                    self.id(),
                     translation_path,
                     link.span.clone(),
                     format!(
@@ -187,7 +180,6 @@ impl Rule for ImageParity {
                 )
                 .help("add the `!` that makes `[…](…)` an image: `![…](…)`"),
                 None => Diagnostic::new(
-                    self.id(),
                     translation_path,
                     0..0,
                     format!(

@@ -11,16 +11,12 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct AnchorBroken;
 
 impl Rule for AnchorBroken {
-    fn id(&self) -> &'static str {
-        "anchor-broken"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let site = context.site;
         for written in Written::links(page.document) {
             if let Some((index, fragment)) = missing_fragment(&written, site, page.path()) {
-                diagnostics.push(broken(self.id(), context, &written, index, &fragment));
+                diagnostics.push(broken(context, &written, index, &fragment));
             }
         }
     }
@@ -28,7 +24,6 @@ impl Rule for AnchorBroken {
 
 
 fn broken(
-    rule: &'static str,
     context: &PageContext,
     written: &Written,
     target_index: usize,
@@ -44,7 +39,6 @@ fn broken(
     };
     let suggestion = nearest(fragment, target.document.anchor_ids());
     let mut diagnostic = Diagnostic::new(
-        rule,
         context.page.path(),
         written.span.clone(),
         format!("`#{fragment}` names no heading or element on {where_}"),

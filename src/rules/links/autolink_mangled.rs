@@ -54,10 +54,6 @@ fn damaged_autolinks(text: &str) -> Vec<Damage> {
 }
 
 impl Rule for AutolinkMangled {
-    fn id(&self) -> &'static str {
-        "autolink-mangled"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         if !is_markdown(page) {
@@ -70,31 +66,25 @@ impl Rule for AutolinkMangled {
                         continue;
                     }
                     Diagnostic::new(
-                        self.id(),
                         page.path(),
                         span,
                         "spaces inside `< >` stop this autolink from linking: it shows as text",
                     )
                     .label("spaces inside the brackets")
                     .help("remove the spaces between `<`, the address and `>`")
-                    .fix(Fix {
-                        applicability: Applicability::Safe,
-                        description: "remove the spaces".to_owned(),
-                        edits: spaces
+                    .fix(Fix::safe("remove the spaces".to_owned(), spaces
                             .into_iter()
                             .map(|span| Edit {
                                 span,
                                 replacement: String::new(),
                             })
-                            .collect(),
-                    })
+                            .collect()))
                 }
                 Damage::Unclosed(span) => {
                     if is_skipped(page.document, &span) {
                         continue;
                     }
                     Diagnostic::new(
-                        self.id(),
                         page.path(),
                         span,
                         "this autolink has no closing `>`: it does not link",

@@ -91,10 +91,6 @@ impl HostTypo {
 }
 
 impl Rule for HostTypo {
-    fn id(&self) -> &'static str {
-        "host-typo"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         let site = context.site;
         let occurrences = Self::occurrences(site);
@@ -162,7 +158,6 @@ impl Rule for HostTypo {
             let written = &occurrence.host;
             let intended = &finding.intended_host;
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 page.path(),
                 link.target_span.clone(),
                 format!(

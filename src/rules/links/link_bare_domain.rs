@@ -11,10 +11,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct LinkBareDomain;
 
 impl Rule for LinkBareDomain {
-    fn id(&self) -> &'static str {
-        "link-bare-domain"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         if !is_markdown(page) {
@@ -33,7 +29,6 @@ impl Rule for LinkBareDomain {
             let start = link.target_span.start + (written.len() - written.trim_start().len());
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     link.target_span.clone(),
                     format!(
@@ -43,15 +38,11 @@ impl Rule for LinkBareDomain {
                 )
                 .label("relative path, not a web address")
                 .help(format!("write `https://{}`", written.trim()))
-                .fix(Fix {
-                    // The site may only answer on `http://`.
-                    applicability: Applicability::Unsafe,
-                    description: "add `https://` before the host".to_owned(),
-                    edits: vec![Edit {
+                .fix(// The site may only answer on `http://`.
+Fix::unsafe_("add `https://` before the host".to_owned(), vec![Edit {
                         span: start..start,
                         replacement: "https://".to_owned(),
-                    }],
-                }),
+                    }])),
             );
         }
     }

@@ -13,10 +13,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct LinkBroken;
 
 impl Rule for LinkBroken {
-    fn id(&self) -> &'static str {
-        "link-broken"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let site = context.site;
@@ -68,7 +64,6 @@ impl Rule for LinkBroken {
                 (None, None) => "fix the target or create the page it names".to_owned(),
             };
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 page.path(),
                 written.span.clone(),
                 format!("`{shown}` links to no page or file of the site"),

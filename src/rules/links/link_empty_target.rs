@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct LinkEmptyTarget;
 
 impl Rule for LinkEmptyTarget {
-    fn id(&self) -> &'static str {
-        "link-empty-target"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         if !is_markdown(page) {
@@ -25,7 +21,6 @@ impl Rule for LinkEmptyTarget {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     link.span.clone(),
                     format!("the link `{}` has an empty target", link.text),

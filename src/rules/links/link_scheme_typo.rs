@@ -48,10 +48,6 @@ fn scheme_typo(target: &str) -> Option<(usize, String)> {
 }
 
 impl Rule for LinkSchemeTypo {
-    fn id(&self) -> &'static str {
-        "link-scheme-typo"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         if !is_markdown(page) {
@@ -71,7 +67,6 @@ impl Rule for LinkSchemeTypo {
             let wrong = &written[..length];
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     start..start + length,
                     format!(
@@ -80,14 +75,10 @@ impl Rule for LinkSchemeTypo {
                 )
                 .label(format!("should be `{replacement}`"))
                 .help(format!("write `{replacement}` instead of `{wrong}`"))
-                .fix(Fix {
-                    applicability: Applicability::Safe,
-                    description: format!("replace `{wrong}` with `{replacement}`"),
-                    edits: vec![Edit {
+                .fix(Fix::safe(format!("replace `{wrong}` with `{replacement}`"), vec![Edit {
                         span: start..start + length,
                         replacement,
-                    }],
-                }),
+                    }])),
             );
         }
     }

@@ -33,10 +33,6 @@ fn spaced_links(text: &str) -> Vec<(Span, Span)> {
 }
 
 impl Rule for LinkSpaceBeforeTarget {
-    fn id(&self) -> &'static str {
-        "link-space-before-target"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         if !is_markdown(&context.page) {
             return;
@@ -47,21 +43,16 @@ impl Rule for LinkSpaceBeforeTarget {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.page.path(),
                     span,
                     "a space between `]` and `(` breaks this link: it shows as text with the target in parentheses",
                 )
                 .label("no space allowed here")
                 .help("remove the space so that `(` follows `]` directly")
-                .fix(Fix {
-                    applicability: Applicability::Safe,
-                    description: "remove the space before `(`".to_owned(),
-                    edits: vec![Edit {
+                .fix(Fix::safe("remove the space before `(`".to_owned(), vec![Edit {
                         span: space,
                         replacement: String::new(),
-                    }],
-                }),
+                    }])),
             );
         }
     }

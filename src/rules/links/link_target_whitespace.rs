@@ -32,10 +32,6 @@ fn spaced_targets(text: &str) -> Vec<(Span, Span)> {
 }
 
 impl Rule for LinkTargetWhitespace {
-    fn id(&self) -> &'static str {
-        "link-target-whitespace"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         if !is_markdown(page) {
@@ -49,7 +45,6 @@ impl Rule for LinkTargetWhitespace {
             let encoded = written.split_whitespace().collect::<Vec<_>>().join("%20");
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     target,
                     "a space inside the link target stops this link from linking: it shows as text",

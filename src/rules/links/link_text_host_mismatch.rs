@@ -23,10 +23,6 @@ fn host_span_in_text(raw: &str, link: &Link, host: &str) -> Option<Span> {
 }
 
 impl Rule for LinkTextHostMismatch {
-    fn id(&self) -> &'static str {
-        "link-text-host-mismatch"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let site = context.site;
@@ -65,7 +61,6 @@ impl Rule for LinkTextHostMismatch {
                     host_of(&other.target).as_deref().map(without_www) == Some(text_host.as_str())
                 });
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 page.path(),
                 link.text_span.clone(),
                 format!(
@@ -101,18 +96,14 @@ impl Rule for LinkTextHostMismatch {
                 .filter(|_| !target_is_wrong)
                 .and_then(|raw| host_span_in_text(raw, link, text_host));
             if let Some(span) = text_fix {
-                diagnostic = diagnostic.fix(Fix {
-                    applicability: if same_target.is_some() {
+                diagnostic = diagnostic.fix(Fix::new(if same_target.is_some() {
                         Applicability::Safe
                     } else {
                         Applicability::Unsafe
-                    },
-                    description: format!("write `{target_host}` in the link text"),
-                    edits: vec![Edit {
+                    }, format!("write `{target_host}` in the link text"), vec![Edit {
                         span,
                         replacement: target_host.clone(),
-                    }],
-                });
+                    }]));
             }
             diagnostics.push(diagnostic);
         }

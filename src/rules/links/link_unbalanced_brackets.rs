@@ -55,10 +55,6 @@ fn breaks(text: &str) -> Vec<Break> {
 }
 
 impl Rule for LinkUnbalancedBrackets {
-    fn id(&self) -> &'static str {
-        "link-unbalanced-brackets"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         if !is_markdown(page) {
@@ -71,7 +67,6 @@ impl Rule for LinkUnbalancedBrackets {
                         continue;
                     }
                     Diagnostic::new(
-                        self.id(),
                         page.path(),
                         span,
                         "this link's target has no closing `)`: the link shows as text",
@@ -84,21 +79,16 @@ impl Rule for LinkUnbalancedBrackets {
                         continue;
                     }
                     Diagnostic::new(
-                        self.id(),
                         page.path(),
                         span,
                         "this link's text is closed with `)` instead of `]`: the link shows as text",
                     )
                     .label("should be `]`")
                     .help("close the link text with `]`")
-                    .fix(Fix {
-                        applicability: Applicability::Unsafe,
-                        description: "replace `)` with `]`".to_owned(),
-                        edits: vec![Edit {
+                    .fix(Fix::unsafe_("replace `)` with `]`".to_owned(), vec![Edit {
                             span: wrong..wrong + 1,
                             replacement: "]".to_owned(),
-                        }],
-                    })
+                        }]))
                 }
             };
             diagnostics.push(diagnostic);

@@ -11,10 +11,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct PathEscapesRoot;
 
 impl Rule for PathEscapesRoot {
-    fn id(&self) -> &'static str {
-        "path-escapes-root"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let images = page.document.images.iter().map(Written::image);
@@ -30,7 +26,6 @@ impl Rule for PathEscapesRoot {
             let depth = base.matches('/').count();
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     written.span.clone(),
                     format!("`{}` climbs above the root of the site", written.target),

@@ -53,10 +53,6 @@ fn definition_lines(text: &str) -> Vec<DefinitionLine> {
 }
 
 impl Rule for ReferenceDuplicate {
-    fn id(&self) -> &'static str {
-        "reference-duplicate"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         if !is_markdown(page) {
@@ -76,7 +72,6 @@ impl Rule for ReferenceDuplicate {
             };
             let same_target = first.target == line.target;
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 page.path(),
                 line.span.clone(),
                 if same_target {
@@ -101,14 +96,10 @@ impl Rule for ReferenceDuplicate {
             );
             if same_target {
                 let line_end = (line.span.end + 1).min(context.text.len());
-                diagnostic = diagnostic.fix(Fix {
-                    applicability: Applicability::Safe,
-                    description: "remove the repeated definition".to_owned(),
-                    edits: vec![Edit {
+                diagnostic = diagnostic.fix(Fix::safe("remove the repeated definition".to_owned(), vec![Edit {
                         span: line.span.start..line_end,
                         replacement: String::new(),
-                    }],
-                });
+                    }]));
             }
             diagnostics.push(diagnostic);
         }

@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ReferenceUndefined;
 
 impl Rule for ReferenceUndefined {
-    fn id(&self) -> &'static str {
-        "reference-undefined"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         if !is_markdown(&page) {
@@ -34,7 +30,6 @@ impl Rule for ReferenceUndefined {
                     .map(|definition| (source, definition))
             });
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 page.path(),
                 reference.span.clone(),
                 format!("no link definition `[{label}]: …` on this page, so this link shows as plain text"),

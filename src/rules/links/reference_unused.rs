@@ -11,10 +11,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ReferenceUnused;
 
 impl Rule for ReferenceUnused {
-    fn id(&self) -> &'static str {
-        "reference-unused"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = &context.page;
         let document = page.document;
@@ -40,7 +36,6 @@ impl Rule for ReferenceUnused {
             let label = &definition.label;
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     definition.span.clone(),
                     format!("no link on this page uses the definition `[{label}]`"),

@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ListEntryExtra;
 
 impl Rule for ListEntryExtra {
-    fn id(&self) -> &'static str {
-        "list-entry-extra"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source, context.translation);
         let lists = source_lists(source, &context.site.settings.lists);
@@ -25,7 +21,6 @@ impl Rule for ListEntryExtra {
                 };
                 diagnostics.push(
                     Diagnostic::new(
-                        self.id(),
                         translation.path(),
                         entry.link_span.clone(),
                         format!("`{}` is not in the source page's list", entry.label),

@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ListEntryMissing;
 
 impl Rule for ListEntryMissing {
-    fn id(&self) -> &'static str {
-        "list-entry-missing"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source, context.translation);
         let lists = source_lists(source, &context.site.settings.lists);
@@ -22,7 +18,6 @@ impl Rule for ListEntryMissing {
                 if let Finding::Unlinked { entry, item } = finding {
                     diagnostics.push(
                         Diagnostic::new(
-                            self.id(),
                             translation.path(),
                             item.item_span.start..item.item_span.start,
                             format!(
@@ -51,7 +46,6 @@ impl Rule for ListEntryMissing {
                 let host = &entry.label;
                 let diagnostic = match merged_into {
                     None => Diagnostic::new(
-                        self.id(),
                         translation.path(),
                         at.clone(),
                         format!("this list lacks `{host}`, which the source page lists"),
@@ -62,7 +56,6 @@ impl Rule for ListEntryMissing {
                         entry.target
                     )),
                     Some((holder, _)) => Diagnostic::new(
-                        self.id(),
                         translation.path(),
                         at.clone(),
                         format!(

@@ -11,10 +11,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ListEntryTypo;
 
 impl Rule for ListEntryTypo {
-    fn id(&self) -> &'static str {
-        "list-entry-typo"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source, context.translation);
         let lists = source_lists(source, &context.site.settings.lists);
@@ -30,7 +26,6 @@ impl Rule for ListEntryTypo {
                 let edit = HostEdit::new(&written.host, &expected.host);
                 diagnostics.push(
                     Diagnostic::new(
-                        self.id(),
                         translation.path(),
                         written.host_span.clone(),
                         format!(

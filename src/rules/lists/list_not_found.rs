@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ListNotFound;
 
 impl Rule for ListNotFound {
-    fn id(&self) -> &'static str {
-        "list-not-found"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         let corpus = context.site.corpus;
@@ -25,7 +21,6 @@ impl Rule for ListNotFound {
         for declaration in unmatched_declarations(page, declared, &lists) {
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     page.path(),
                     0..0,
                     format!(
@@ -52,7 +47,6 @@ impl Rule for ListNotFound {
             }
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     translation.path(),
                     0..0,
                     format!(

@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct ListOrder;
 
 impl Rule for ListOrder {
-    fn id(&self) -> &'static str {
-        "list-order"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source, context.translation);
         let lists = source_lists(source, &context.site.settings.lists);
@@ -44,7 +40,7 @@ impl Rule for ListOrder {
                     ),
                 };
                 diagnostics.push(
-                    Diagnostic::new(self.id(), translation.path(), written.link_span.clone(), message)
+                    Diagnostic::new(translation.path(), written.link_span.clone(), message)
                         .label(label)
                         .help("move the item so that the entries follow the source page's order")
                         .related(

@@ -12,10 +12,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct UrlBroken;
 
 impl Rule for UrlBroken {
-    fn id(&self) -> &'static str {
-        "url-broken"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(online) = context.site.online else {
             return;
@@ -28,7 +24,6 @@ impl Rule for UrlBroken {
             let noun = occurrence.kind.noun();
             let path = &context.site.page(occurrence.page).file.path;
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 path,
                 occurrence.span.clone(),
                 format!("{noun} `{}` is broken: {problem}", occurrence.url),

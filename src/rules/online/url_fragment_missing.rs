@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct UrlFragmentMissing;
 
 impl Rule for UrlFragmentMissing {
-    fn id(&self) -> &'static str {
-        "url-fragment-missing"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(online) = context.site.online else {
             return;
@@ -23,7 +19,6 @@ impl Rule for UrlFragmentMissing {
                 continue;
             };
             let mut diagnostic = Diagnostic::new(
-                self.id(),
                 &context.site.page(occurrence.page).file.path,
                 occurrence.span.clone(),
                 format!(

@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct UrlPrivate;
 
 impl Rule for UrlPrivate {
-    fn id(&self) -> &'static str {
-        "url-private"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(online) = context.site.online else {
             return;
@@ -24,7 +20,6 @@ impl Rule for UrlPrivate {
             };
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     &context.site.page(occurrence.page).file.path,
                     occurrence.span.clone(),
                     format!(

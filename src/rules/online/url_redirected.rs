@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct UrlRedirected;
 
 impl Rule for UrlRedirected {
-    fn id(&self) -> &'static str {
-        "url-redirected"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(online) = context.site.online else {
             return;
@@ -30,7 +26,6 @@ impl Rule for UrlRedirected {
             let target = with_fragment_of(final_url, &occurrence.url);
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     &context.site.page(occurrence.page).file.path,
                     occurrence.span.clone(),
                     format!(
@@ -41,16 +36,12 @@ impl Rule for UrlRedirected {
                 )
                 .label("moved permanently")
                 .help(format!("use `{target}` directly"))
-                .fix(Fix {
-                    // Servers often redirect by the client's language: the final address may
-                    // be the wrong one for this translation.
-                    applicability: Applicability::Unsafe,
-                    description: format!("replace with `{target}`"),
-                    edits: vec![Edit {
+                .fix(// Servers often redirect by the client's language: the final address may
+// be the wrong one for this translation.
+Fix::unsafe_(format!("replace with `{target}`"), vec![Edit {
                         span: occurrence.span.clone(),
                         replacement: target.clone(),
-                    }],
-                }),
+                    }])),
             );
         }
     }

@@ -12,10 +12,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct UrlUnverifiable;
 
 impl Rule for UrlUnverifiable {
-    fn id(&self) -> &'static str {
-        "url-unverifiable"
-    }
-
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         let Some(online) = context.site.online else {
             return;
@@ -27,7 +23,6 @@ impl Rule for UrlUnverifiable {
             let problem = describe(*status, reason);
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     &context.site.page(occurrence.page).file.path,
                     occurrence.span.clone(),
                     format!(

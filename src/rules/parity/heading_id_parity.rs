@@ -10,10 +10,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct HeadingIdParity;
 
 impl Rule for HeadingIdParity {
-    fn id(&self) -> &'static str {
-        "heading-id-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source.document, context.translation.document);
         if source.redirect.is_some() || translation.redirect.is_some() {
@@ -76,7 +72,6 @@ fn changed_id(
         Applicability::Unsafe
     };
     Diagnostic::new(
-        "heading-id-parity",
         context.translation.path(),
         written.span.clone(),
         format!(
@@ -89,14 +84,10 @@ fn changed_id(
         "write `{{#{}}}`: heading ids are part of the page's URLs and stay untranslated",
         expected.id
     ))
-    .fix(Fix {
-        applicability,
-        description: format!("restore the id `{}`", expected.id),
-        edits: vec![Edit {
+    .fix(Fix::new(applicability, format!("restore the id `{}`", expected.id), vec![Edit {
             span: written.span.clone(),
             replacement: expected.id.clone(),
-        }],
-    })
+        }]))
 }
 
 fn missing_id(
@@ -120,7 +111,6 @@ fn missing_id(
         }
     };
     Diagnostic::new(
-        "heading-id-parity",
         context.translation.path(),
         found.span.clone(),
         format!(
@@ -133,15 +123,11 @@ fn missing_id(
         "add `{{#{}}}` to the heading, as in the source page",
         expected.id
     ))
-    .fix(Fix {
-        applicability: if unambiguous {
+    .fix(Fix::new(if unambiguous {
             Applicability::Safe
         } else {
             Applicability::Unsafe
-        },
-        description: format!("add the id `{}`", expected.id),
-        edits: vec![edit],
-    })
+        }, format!("add the id `{}`", expected.id), vec![edit]))
 }
 
 fn dropped_heading(
@@ -171,7 +157,6 @@ fn dropped_heading(
         (None, None) => (0..0, format!("no heading `{{#{}}}` on this page", expected.id)),
     };
     Diagnostic::new(
-        "heading-id-parity",
         context.translation.path(),
         span,
         format!(

@@ -82,10 +82,6 @@ struct Compared<'a> {
 }
 
 impl Rule for LinkParity {
-    fn id(&self) -> &'static str {
-        "link-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source.document, context.translation.document);
         // String catalogs compare by key (`fluent-message-missing`, `catalog-key-missing`).
@@ -519,7 +515,6 @@ fn is_near_miss(source: &str, translation: &str) -> bool {
 fn changed(context: &TranslationContext, source: &Compared, translation: &Compared) -> Diagnostic {
     let (expected, written) = (&source.link.target, &translation.link.target);
     Diagnostic::new(
-        "link-parity",
         context.translation.path(),
         translation.link.target_span.clone(),
         format!("this link goes to `{written}` but the source page links to `{expected}`"),
@@ -545,7 +540,6 @@ fn missing(context: &TranslationContext, alignment: &HeadingAlignment, source: &
         source.link.span.start,
     );
     Diagnostic::new(
-        "link-parity",
         context.translation.path(),
         span,
         format!("the source page links to `{target}` in this part of the page; the translation does not"),
@@ -562,7 +556,6 @@ fn missing(context: &TranslationContext, alignment: &HeadingAlignment, source: &
 fn extra(context: &TranslationContext, alignment: &HeadingAlignment, translation: &Compared) -> Diagnostic {
     let target = &translation.link.target;
     let diagnostic = Diagnostic::new(
-        "link-parity",
         context.translation.path(),
         translation.link.target_span.clone(),
         format!("this link to `{target}` is not on the source page"),

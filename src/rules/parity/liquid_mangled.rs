@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct LiquidMangled;
 
 impl Rule for LiquidMangled {
-    fn id(&self) -> &'static str {
-        "liquid-mangled"
-    }
-
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
         for broken in &page.document.broken_liquid {
@@ -24,7 +20,6 @@ impl Rule for LiquidMangled {
             let repaired = format!("{opening} {} {closing}", broken.content);
             let diagnostic = match broken.problem {
                 LiquidBreak::SpacedDelimiter => Diagnostic::new(
-                    self.id(),
                     page.path(),
                     broken.span.clone(),
                     format!(
@@ -33,16 +28,11 @@ impl Rule for LiquidMangled {
                 )
                 .label(format!("expected `{repaired}`"))
                 .help(format!("write `{repaired}`, without a space inside the delimiters"))
-                .fix(Fix {
-                    applicability: Applicability::Safe,
-                    description: format!("write `{repaired}`"),
-                    edits: vec![Edit {
+                .fix(Fix::safe(format!("write `{repaired}`"), vec![Edit {
                         span: broken.span.clone(),
                         replacement: repaired,
-                    }],
-                }),
+                    }])),
                 LiquidBreak::Unclosed => Diagnostic::new(
-                    self.id(),
                     page.path(),
                     broken.span.clone(),
                     format!("`{opening}` is never closed with `{closing}`: the site does not build"),

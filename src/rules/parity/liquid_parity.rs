@@ -19,10 +19,6 @@ struct Compared<'a> {
 }
 
 impl Rule for LiquidParity {
-    fn id(&self) -> &'static str {
-        "liquid-parity"
-    }
-
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source.document, context.translation.document);
         if source.redirect.is_some() || translation.redirect.is_some() {
@@ -62,7 +58,6 @@ impl Rule for LiquidParity {
             let written = written(tag.tag.kind, &tag.content);
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     counterpart_span(&alignment, source, translation, tag.tag.span.start),
                     format!("the source page has `{written}` in this part of the page; the translation does not"),
@@ -80,7 +75,6 @@ impl Rule for LiquidParity {
             let written = written(tag.tag.kind, &tag.content);
             diagnostics.push(
                 Diagnostic::new(
-                    self.id(),
                     context.translation.path(),
                     tag.tag.span.clone(),
                     format!("`{written}` is not on the source page"),
@@ -157,7 +151,6 @@ fn changed(context: &TranslationContext, source: &Compared, translation: &Compar
     let expected = written(source.tag.kind, &source.content);
     let found = written(translation.tag.kind, &translation.content);
     Diagnostic::new(
-        "liquid-parity",
         context.translation.path(),
         translation.tag.span.clone(),
         format!("`{found}` differs from the source page's `{expected}`"),
@@ -169,14 +162,10 @@ fn changed(context: &TranslationContext, source: &Compared, translation: &Compar
         source.tag.span.clone(),
         format!("`{}` has `{expected}` here", context.source.path()),
     )
-    .fix(Fix {
-        applicability: Applicability::Unsafe,
-        description: format!("write `{expected}`"),
-        edits: vec![Edit {
+    .fix(Fix::unsafe_(format!("write `{expected}`"), vec![Edit {
             span: translation.tag.span.clone(),
             replacement: expected.clone(),
-        }],
-    })
+        }]))
 }
 
 #[cfg(test)]

@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct TranslationMissing;
 
 impl Rule for TranslationMissing {
-    fn id(&self) -> &'static str {
-        "translation-missing"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let corpus = context.site.corpus;
         let file = context.page.file;
@@ -35,7 +31,6 @@ impl Rule for TranslationMissing {
         }
         diagnostics.push(
             Diagnostic::new(
-                self.id(),
                 &file.path,
                 0..0,
                 format!("this page has no translation in {}", quoted_list(&missing)),

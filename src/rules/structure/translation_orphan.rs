@@ -9,10 +9,6 @@ pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
 struct TranslationOrphan;
 
 impl Rule for TranslationOrphan {
-    fn id(&self) -> &'static str {
-        "translation-orphan"
-    }
-
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let corpus = context.site.corpus;
         let Some(index) = corpus.index_of(context.page.path()) else {
@@ -28,7 +24,6 @@ impl Rule for TranslationOrphan {
         }
         diagnostics.push(
             Diagnostic::new(
-                self.id(),
                 context.page.path(),
                 0..0,
                 format!(

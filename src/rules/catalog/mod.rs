@@ -1,0 +1,12 @@
+//! The `catalog` rules.
+
+super::declare_rules! {
+    category: "catalog";
+    catalog_duplicate_key => "catalog-duplicate-key",
+    catalog_key_extra => "catalog-key-extra",
+    catalog_key_missing => "catalog-key-missing",
+    catalog_kind_mismatch => "catalog-kind-mismatch",
+    catalog_locale_key => "catalog-locale-key",
+    catalog_placeholder_parity => "catalog-placeholder-parity",
+    catalog_syntax_error => "catalog-syntax-error",
+}

@@ -1,0 +1,15 @@
+//! The `fluent` rules.
+
+super::declare_rules! {
+    category: "fluent";
+    fluent_attribute_parity => "fluent-attribute-parity",
+    fluent_duplicate_id => "fluent-duplicate-id",
+    fluent_message_missing => "fluent-message-missing",
+    fluent_message_obsolete => "fluent-message-obsolete",
+    fluent_plural_category => "fluent-plural-category",
+    fluent_reference_unknown => "fluent-reference-unknown",
+    fluent_syntax_error => "fluent-syntax-error",
+    fluent_term_argument => "fluent-term-argument",
+    fluent_value_parity => "fluent-value-parity",
+    fluent_variable_parity => "fluent-variable-parity",
+}

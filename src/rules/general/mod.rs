@@ -1,0 +1,6 @@
+//! The `general` rules.
+
+super::declare_rules! {
+    category: "general";
+    file_unreadable => "file-unreadable",
+}

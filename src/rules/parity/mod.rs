@@ -1,0 +1,9 @@
+//! The `parity` rules.
+
+super::declare_rules! {
+    category: "parity";
+    heading_id_parity => "heading-id-parity",
+    link_parity => "link-parity",
+    liquid_mangled => "liquid-mangled",
+    liquid_parity => "liquid-parity",
+}
