@@ -1,18 +1,19 @@
 //! Runs a parsed command line: finds the root and config, lints, reports, decides the exit code.
 
+use crate::align::link_lists;
 use crate::baseline::{self, Baseline};
 use crate::changed_lines::ChangedLines;
 use crate::cli::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
 use crate::config::{self, Config, ConfigError};
 use crate::diagnostic::Severity;
 use crate::discover::locale::is_locale_code;
+use crate::files::Sources;
 use crate::fix::FixPlan;
 use crate::lint::{self, LintOutcome, LintRequest};
 use crate::online::OnlineOptions;
 use crate::online::settings::default_cache_path;
-use crate::output::{self, ReportOptions, Sources, rule_docs};
+use crate::output::{self, ReportOptions, rule_docs};
 use crate::rules;
-use crate::site::link_lists;
 use crate::source::SourceText;
 use clap::CommandFactory;
 use std::collections::BTreeSet;
@@ -112,8 +113,7 @@ impl Filters {
 
     fn check(&self, request: &LintRequest) -> Result<Checked, String> {
         let mut outcome = lint_site(request)?;
-        let mut sources =
-            Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
+        let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
         let mut suppressed = 0;
         if let Some(baseline) = &self.baseline {
             let diagnostics = std::mem::take(&mut outcome.diagnostics);
@@ -216,8 +216,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Stri
         ));
     }
     let diagnostics = &checked.outcome.diagnostics;
-    let mut sources =
-        Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
+    let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
     let mut report = Vec::new();
     output::report(format, diagnostics, &mut sources, &options, &mut report)
         .map_err(|err| format!("cannot write the report: {err}"))?;
@@ -251,8 +250,7 @@ fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
         if args.lint.verbose {
             describe_run(&request, &outcome);
         }
-        let mut sources =
-            Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
+        let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
         baseline::record(
             &current.join(&args.output),
             &outcome.diagnostics,
@@ -381,8 +379,7 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
         });
         unmatched.retain(|(page, _)| selected(page.path()));
     }
-    let mut sources =
-        Sources::new(request.root.clone()).with_max_file_size(request.config.max_file_size());
+    let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
     let prefix = display_prefix(&request.root, &current);
     match output::lists::write(&reports, &unmatched, &mut sources, &prefix, out) {
         Ok(true) => Outcome::Findings,

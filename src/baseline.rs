@@ -4,8 +4,8 @@
 
 use crate::atomic_write::write_atomically;
 use crate::diagnostic::Diagnostic;
+use crate::files::Sources;
 use crate::fingerprint::fingerprint;
-use crate::output::Sources;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -128,11 +128,11 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("a.md"), "lang: en\n").unwrap();
         let baseline_path = root.path().join("baseline.json");
-        let mut sources = Sources::new(root.path().to_owned());
+        let mut sources = Sources::new(root.path().to_owned(), u64::MAX);
         record(&baseline_path, &[diagnostic("a.md", 6..8)], &mut sources).unwrap();
 
         std::fs::write(root.path().join("a.md"), "---\nlang: en\n").unwrap();
-        let mut sources = Sources::new(root.path().to_owned());
+        let mut sources = Sources::new(root.path().to_owned(), u64::MAX);
         let baseline = Baseline::load(&baseline_path).unwrap();
         // The same problem moved a line down, and a second copy of it is new.
         let (kept, suppressed) = baseline.filter(
@@ -148,7 +148,7 @@ mod tests {
         std::fs::write(root.path().join("a.md"), "lang: en\n").unwrap();
         std::fs::write(root.path().join("b.md"), "lang: en\n").unwrap();
         let baseline_path = root.path().join("baseline.json");
-        let mut sources = Sources::new(root.path().to_owned());
+        let mut sources = Sources::new(root.path().to_owned(), u64::MAX);
         record(&baseline_path, &[diagnostic("a.md", 6..8)], &mut sources).unwrap();
         let baseline = Baseline::load(&baseline_path).unwrap();
         let (kept, suppressed) = baseline.filter(vec![diagnostic("b.md", 6..8)], &mut sources);

@@ -7,7 +7,7 @@
 
 use crate::atomic_write::write_atomically;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::lint::read_source;
+use crate::files::read_source;
 use crate::source::{Position, SourceText, Span};
 use std::collections::BTreeMap;
 use std::path::Path;

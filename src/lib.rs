@@ -5,6 +5,7 @@
 //! and across the corpus, `online` verifies external links, and `output` renders diagnostics.
 //! `lint` runs the pipeline; `app` runs the command line.
 
+pub mod align;
 pub mod app;
 pub mod atomic_write;
 pub mod baseline;
@@ -13,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod files;
 pub mod fingerprint;
 pub mod fix;
 pub mod html;

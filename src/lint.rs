@@ -3,18 +3,17 @@
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::Corpus;
+use crate::files::read_source;
 use crate::model::Document;
-use crate::online::occurrences::{self, OnlineResults};
 use crate::online::{OnlineError, OnlineOptions, Stats};
 use crate::parse;
 use crate::rules::{self, CorpusContext, DocumentContext, PageContext, Rule, TranslationContext};
+use crate::site::online::{self, OnlineResults};
 use crate::site::{Site, SiteSettings, SiteUrls};
-use crate::source::SourceText;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The id under which files that cannot be read are reported.
 pub const UNREADABLE_FILE: &str = "file-unreadable";
@@ -187,14 +186,14 @@ fn check_online(
             rules::find(active.id).is_some_and(|entry| entry.meta.category == category)
         })
     };
-    if !active_category(occurrences::CATEGORY) {
+    if !active_category(online::CATEGORY) {
         return Ok(None);
     }
     let mut options = options.clone();
     // Fetching bodies for anchors is wasted when nothing reports missing fragments.
     options.check_fragments &= rules
         .iter()
-        .any(|active| active.id == occurrences::FRAGMENT_RULE);
+        .any(|active| active.id == online::FRAGMENT_RULE);
     let mut pages = BTreeSet::new();
     for (index, file) in corpus.files.iter().enumerate() {
         if reported(request, &file.path) {
@@ -202,7 +201,7 @@ fn check_online(
             pages.extend(corpus.source_of(index));
         }
     }
-    let found = occurrences::collect(documents, pages);
+    let found = online::collect(documents, pages);
     OnlineResults::check(found, &options)
         .map(Some)
         .map_err(LintError::Online)
@@ -324,52 +323,6 @@ fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic
         }
     }
     diagnostics
-}
-
-/// Why a file could not be read, said for a diagnostic.
-pub struct ReadProblem {
-    pub message: String,
-    pub help: String,
-}
-
-/// Reads a file of at most `max_size` bytes as UTF-8 text.
-pub fn read_source(path: &Path, max_size: u64) -> Result<SourceText, ReadProblem> {
-    let cannot_read = |err: std::io::Error| ReadProblem {
-        message: format!("cannot read this file: {err}"),
-        help: "check that the file exists and is readable".to_owned(),
-    };
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let size = file.metadata().map_err(cannot_read)?.len();
-    let too_large = || ReadProblem {
-        message: format!(
-            "this file is larger than `max-file-size` ({max_size} bytes, {}) and was not linted",
-            megabytes(max_size)
-        ),
-        help: "exclude it, or raise `max-file-size` (in bytes) in l10nlint.toml".to_owned(),
-    };
-    if size > max_size {
-        return Err(too_large());
-    }
-    // The file may grow after the size was read: never read more than the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > max_size {
-        return Err(too_large());
-    }
-    SourceText::from_bytes(bytes).map_err(|err| ReadProblem {
-        message: format!(
-            "this file is not valid UTF-8 (first invalid byte at offset {}, line {})",
-            err.offset, err.line
-        ),
-        help: "save the file as UTF-8".to_owned(),
-    })
-}
-
-/// `12.3 MB`: sizes in messages, in MiB like the default limit.
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 fn wanted(request: &LintRequest, ignores: &PerFileIgnores, diagnostic: &Diagnostic) -> bool {

@@ -3,8 +3,9 @@
 //! Inputs are generated in a temporary directory; sizes are cut down so CI stays fast
 //! (`bench/run.sh` measures the full-size cases).
 
+use l10nlint::files::Sources;
 use l10nlint::lint::{self, LintRequest};
-use l10nlint::output::{self, Format, ReportOptions, Sources};
+use l10nlint::output::{self, Format, ReportOptions};
 use l10nlint::parse::fluent;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -260,7 +261,7 @@ fn a_file_that_vanishes_before_the_report_is_still_reported() {
             color: false,
             width: 100,
         };
-        let mut sources = Sources::new(site.path().to_owned());
+        let mut sources = Sources::new(site.path().to_owned(), u64::MAX);
         output::report(
             format,
             &outcome.diagnostics,

@@ -3,9 +3,10 @@
 //! Inputs mix Markdown, Liquid, kramdown and HTML fragments with arbitrary text. The case
 //! count follows `PROPTEST_CASES`; `bench/fuzz.sh` runs many more.
 
+use l10nlint::files::Sources;
 use l10nlint::lint::{self, LintRequest};
 use l10nlint::model::{Document, FileKind, FrontMatterBlock};
-use l10nlint::output::{self, Format, ReportOptions, Sources};
+use l10nlint::output::{self, Format, ReportOptions};
 use l10nlint::parse::{self, HeadingIds, catalog, fluent};
 use l10nlint::source::Span;
 use proptest::prelude::*;
@@ -260,7 +261,7 @@ proptest! {
         let outcome = lint::lint(&request).expect("lint");
         for format in [Format::Human, Format::Concise, Format::Json] {
             let options = ReportOptions { path_prefix: String::new(), color: false, width: 80 };
-            let mut sources = Sources::new(site.path().to_owned());
+            let mut sources = Sources::new(site.path().to_owned(), u64::MAX);
             let mut out = Vec::new();
             output::report(format, &outcome.diagnostics, &mut sources, &options, &mut out)
                 .expect("report");

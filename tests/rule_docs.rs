@@ -9,8 +9,9 @@
 mod support;
 
 use l10nlint::config::Config;
+use l10nlint::files::Sources;
 use l10nlint::lint::{LintRequest, lint};
-use l10nlint::output::{self, Format, ReportOptions, Sources};
+use l10nlint::output::{self, Format, ReportOptions};
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -136,7 +137,7 @@ fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::
         color: false,
         width: 100,
     };
-    let mut sources = Sources::new(site.path().to_owned());
+    let mut sources = Sources::new(site.path().to_owned(), u64::MAX);
     output::report(
         Format::Concise,
         &outcome.diagnostics,

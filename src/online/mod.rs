@@ -13,7 +13,6 @@ mod client;
 mod fragments;
 mod limits;
 mod normalize;
-pub mod occurrences;
 mod progress;
 mod retry;
 mod run;

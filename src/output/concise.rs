@@ -1,7 +1,8 @@
 //! `path:line:col: severity[rule] message`, one line each.
 
-use super::{ReportOptions, Sources};
+use super::ReportOptions;
 use crate::diagnostic::Diagnostic;
+use crate::files::Sources;
 use std::io::{self, Write};
 
 pub fn write(

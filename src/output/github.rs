@@ -1,8 +1,9 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…::message`, shown as annotations.
 //! Escaping follows GitHub's runner (`toolkit/packages/core/src/command.ts`).
 
-use super::{ReportOptions, Sources};
+use super::ReportOptions;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::files::Sources;
 use std::io::{self, Write};
 
 pub fn write(
@@ -84,7 +85,7 @@ mod tests {
     fn render(text: &str, diagnostic: Diagnostic) -> String {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("a.md"), text).unwrap();
-        let mut sources = Sources::new(root.path().to_owned());
+        let mut sources = Sources::new(root.path().to_owned(), u64::MAX);
         let options = ReportOptions {
             path_prefix: "site/".to_owned(),
             color: false,

@@ -1,7 +1,8 @@
 //! Annotated snippets through miette, with the source language's counterpart as a second snippet.
 
-use super::{ReportOptions, Sources};
+use super::ReportOptions;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::files::Sources;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use std::fmt;
 use std::io::{self, Write};

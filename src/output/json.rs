@@ -1,7 +1,8 @@
 //! A JSON array of diagnostics with 1-based lines and columns (end exclusive).
 
-use super::{ReportOptions, Sources};
+use super::ReportOptions;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::files::Sources;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 

@@ -2,9 +2,9 @@
 //! locales whose translation shows it, so that a maintainer sees at a glance that `de`, `fr`
 //! and `it` lack `tarpit.fun`.
 
-use super::Sources;
-use crate::rules::Page;
-use crate::site::link_lists::{Finding, ListReport};
+use crate::align::link_lists::{Finding, ListReport};
+use crate::files::Sources;
+use crate::site::Page;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 

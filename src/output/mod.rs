@@ -8,13 +8,9 @@ pub mod lists;
 pub mod rule_docs;
 mod sarif;
 
-use crate::config::DEFAULT_MAX_FILE_SIZE;
-use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::lint::read_source;
-use crate::source::{Position, SourceText};
-use std::collections::HashMap;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::files::Sources;
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -44,58 +40,6 @@ pub struct ReportOptions {
     pub color: bool,
     /// Terminal width for the human format.
     pub width: usize,
-}
-
-/// How many file texts `Sources` keeps. Diagnostics come sorted by file, so a text is rarely
-/// needed again once the report has moved on; keeping them all would hold the whole site.
-const KEPT_TEXTS: usize = 16;
-
-/// Reads the files that diagnostics point into, keeping the last few.
-pub struct Sources {
-    root: PathBuf,
-    max_file_size: u64,
-    texts: HashMap<String, Option<SourceText>>,
-}
-
-impl Sources {
-    pub fn new(root: PathBuf) -> Self {
-        Self {
-            root,
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
-            texts: HashMap::new(),
-        }
-    }
-
-    /// Files over `max_file_size` bytes are shown without a snippet, as the lint skipped them.
-    pub fn with_max_file_size(mut self, max_file_size: u64) -> Self {
-        self.max_file_size = max_file_size;
-        self
-    }
-
-    pub fn get(&mut self, path: &str) -> Option<&SourceText> {
-        if self.texts.len() >= KEPT_TEXTS && !self.texts.contains_key(path) {
-            self.texts.clear();
-        }
-        let (root, max_file_size) = (&self.root, self.max_file_size);
-        self.texts
-            .entry(path.to_owned())
-            .or_insert_with(|| read_source(&root.join(path), max_file_size).ok())
-            .as_ref()
-    }
-
-    /// The start and end positions of a location (end is exclusive, like the span).
-    pub fn range(&mut self, location: &Location) -> (Position, Position) {
-        match self.get(&location.path) {
-            Some(source) => (
-                source.position(location.span.start),
-                source.position(location.span.end),
-            ),
-            None => (
-                Position { line: 1, column: 1 },
-                Position { line: 1, column: 1 },
-            ),
-        }
-    }
 }
 
 /// Writes `diagnostics` in `format`.

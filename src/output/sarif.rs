@@ -1,9 +1,10 @@
 //! SARIF 2.1.0 for GitHub code scanning: every rule with its doc, results with UTF-16 columns
 //! (what GitHub expects), fingerprints, and the source-language counterpart as a related place.
 
+use super::ReportOptions;
 use super::rule_docs::doc_body;
-use super::{ReportOptions, Sources};
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::files::Sources;
 use crate::fingerprint::fingerprint;
 use crate::rules::{RULES, RuleMeta};
 use serde_json::{Value, json};
@@ -176,7 +177,7 @@ mod tests {
     fn columns_are_utf16_and_the_end_is_exclusive() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("a.md"), "😀 ab\n").unwrap();
-        let mut sources = Sources::new(root.path().to_owned());
+        let mut sources = Sources::new(root.path().to_owned(), u64::MAX);
         let options = ReportOptions {
             path_prefix: String::new(),
             color: false,

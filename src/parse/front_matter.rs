@@ -1,8 +1,9 @@
 //! Front matter: a `---` block that starts on the first line, as Jekyll and Hugo read it.
 //! Only that block counts; a `---` later in the body is a thematic break.
 
+use crate::model::yaml::{YamlNode, YamlValue};
 use crate::model::{FrontMatter, FrontMatterBlock, FrontMatterEntry, Value};
-use crate::parse::yaml::{self, YamlNode, YamlValue};
+use crate::parse::yaml;
 use crate::source::Span;
 
 /// The front matter of `text`, and the offset where the body starts.

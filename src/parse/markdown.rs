@@ -4,8 +4,8 @@ use crate::model::{
     Anchor, Document, Heading, Image, ImageKind, Link, LinkDefinition, LinkKind, List, ListItem,
     UnresolvedReference,
 };
+use crate::parse::heading_ids::{HeadingIdGenerator, HeadingIdStyle, typographic};
 use crate::parse::{html_elements, liquid};
-use crate::site::heading_ids::{HeadingIdGenerator, HeadingIdStyle, typographic};
 use crate::source::Span;
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::cell::RefCell;

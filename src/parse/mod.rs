@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod fluent;
 pub mod front_matter;
+pub mod heading_ids;
 pub mod html_elements;
 pub mod liquid;
 pub mod markdown;

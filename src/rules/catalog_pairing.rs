@@ -1,6 +1,6 @@
 //! Matching the keys of a translated YAML catalog with the source catalog's, by full path.
 
-use crate::parse::catalog::{Catalog, FlatEntry, ValueKind};
+use crate::model::catalog::{Catalog, FlatEntry, ValueKind};
 use crate::source::Span;
 use std::collections::HashMap;
 

@@ -1,8 +1,8 @@
 //! The Fluent files of one locale taken together, as an application loads them into one
 //! bundle: a message of one file may reference a message or term of another.
 
-use crate::parse::fluent::FluentEntry;
-use crate::rules::Page;
+use crate::model::fluent::FluentEntry;
+use crate::site::Page;
 use crate::site::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 

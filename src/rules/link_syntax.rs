@@ -2,7 +2,7 @@
 //! what a written link target looks like.
 
 use crate::model::{Document, FileKind, FrontMatterBlock, Link, LinkKind};
-use crate::rules::Page;
+use crate::site::Page;
 use crate::site::hosts::{damerau_distance, host_in_text, host_of, registrable_domain};
 use crate::source::Span;
 

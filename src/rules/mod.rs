@@ -6,8 +6,9 @@
 //! metadata. The engine stamps the rule's id on every diagnostic the rule reports.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::{Corpus, CorpusFile};
-use crate::model::{Document, FrontMatter};
+use crate::discover::Corpus;
+use crate::model::FrontMatter;
+pub use crate::site::Page;
 use crate::site::Site;
 use serde::de::DeserializeOwned;
 use std::sync::LazyLock;
@@ -25,7 +26,6 @@ mod structure;
 
 pub mod catalog_pairing;
 pub mod fluent_bundle;
-pub mod heading_alignment;
 pub mod key_pairing;
 pub mod link_syntax;
 pub mod site_targets;
@@ -166,19 +166,6 @@ pub static RULES: LazyLock<Vec<RuleEntry>> = LazyLock::new(|| {
     entries.sort_by_key(|entry| entry.meta.id);
     entries
 });
-
-/// A file with its model.
-#[derive(Clone, Copy)]
-pub struct Page<'a> {
-    pub file: &'a CorpusFile,
-    pub document: &'a Document,
-}
-
-impl Page<'_> {
-    pub fn path(&self) -> &str {
-        &self.file.path
-    }
-}
 
 /// One file while its text is at hand: rules that look at what was written.
 pub struct DocumentContext<'a> {

@@ -1,17 +1,29 @@
 //! The site around the pages: its settings (`_config.yml`), and lookups across pages.
 
-pub mod heading_ids;
 pub mod hosts;
-pub mod link_lists;
+pub mod online;
 pub mod settings;
 pub mod urls;
 
 use crate::discover::Corpus;
+use crate::discover::CorpusFile;
 use crate::model::Document;
-use crate::online::occurrences::OnlineResults;
-use crate::rules::Page;
+use crate::site::online::OnlineResults;
 pub use settings::SiteSettings;
 pub use urls::SiteUrls;
+
+/// A file with its model.
+#[derive(Clone, Copy)]
+pub struct Page<'a> {
+    pub file: &'a CorpusFile,
+    pub document: &'a Document,
+}
+
+impl Page<'_> {
+    pub fn path(&self) -> &str {
+        &self.file.path
+    }
+}
 
 /// Every linted page with its model, and the site's settings.
 pub struct Site<'a> {

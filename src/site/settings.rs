@@ -1,10 +1,13 @@
 //! Site settings: from `l10nlint.toml`'s `[site]`, else from Jekyll's `_config.yml`.
 
 use crate::config::Config;
+use crate::config::ListConfig;
+use crate::model::yaml::{YamlNode, YamlValue};
 use crate::parse::HeadingIds;
-use crate::parse::yaml::{self, YamlNode, YamlValue};
-use crate::site::heading_ids::HeadingIdStyle;
-use crate::site::link_lists::DeclaredList;
+use crate::parse::heading_ids::HeadingIdStyle;
+use crate::parse::yaml;
+use crate::site::Page;
+use globset::{Glob, GlobMatcher};
 use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
@@ -130,5 +133,50 @@ fn string_list(node: Option<&YamlNode>) -> Vec<String> {
             .filter_map(|item| item.as_str().map(str::to_owned))
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A `[[lists]]` declaration with its page glob compiled.
+#[derive(Debug, Clone)]
+pub struct DeclaredList {
+    pub config: ListConfig,
+    page: GlobMatcher,
+}
+
+impl DeclaredList {
+    pub fn new(config: &ListConfig) -> Result<Self, String> {
+        let page = Glob::new(&config.page)
+            .map_err(|err| format!("`[[lists]]`: invalid page glob `{}`: {err}", config.page))?
+            .compile_matcher();
+        Ok(Self {
+            config: config.clone(),
+            page,
+        })
+    }
+
+    /// Whether the declaration is about this (source) page.
+    pub fn covers(&self, page: Page) -> bool {
+        self.page.is_match(page.path())
+            || page
+                .file
+                .key
+                .as_deref()
+                .is_some_and(|key| self.page.is_match(key))
+    }
+
+    /// How the declaration picks its list, as written in the config: `section = "servers"`.
+    pub fn selectors(&self) -> String {
+        let config = &self.config;
+        let mut parts = Vec::new();
+        if let Some(section) = &config.section {
+            parts.push(format!("section = \"{section}\""));
+        }
+        if let Some(index) = config.index {
+            parts.push(format!("index = {index}"));
+        }
+        if let Some(host) = &config.contains {
+            parts.push(format!("contains = \"{host}\""));
+        }
+        parts.join(", ")
     }
 }

@@ -1,6 +1,6 @@
 //! A key of the source catalog that the translated catalog lacks.
 
-use crate::parse::catalog::ValueKind;
+use crate::model::catalog::ValueKind;
 use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
 use crate::rules::prelude::*;
 use crate::rules::suggest::closest;

@@ -1,6 +1,6 @@
 //! A key whose translated value is of another kind than the source's (a mapping for a string).
 
-use crate::parse::catalog::ValueKind;
+use crate::model::catalog::ValueKind;
 use crate::rules::catalog_pairing::{CatalogPair, describe, is_under};
 use crate::rules::prelude::*;
 

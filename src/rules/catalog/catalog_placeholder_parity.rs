@@ -1,7 +1,7 @@
 //! `%{name}`, `{{ name }}` and `{name}` placeholders of a source string that its translation
 //! drops or renames.
 
-use crate::parse::catalog::{FlatEntry, ValueKind};
+use crate::model::catalog::{FlatEntry, ValueKind};
 use crate::parse::placeholders::{Placeholder, placeholders};
 use crate::rules::catalog_pairing::CatalogPair;
 use crate::rules::prelude::*;

@@ -1,6 +1,6 @@
 //! Attributes (`.title`) of a source message that the translation lacks, or adds.
 
-use crate::parse::fluent::FluentAttribute;
+use crate::model::fluent::FluentAttribute;
 use crate::rules::prelude::*;
 use crate::rules::suggest::closest;
 

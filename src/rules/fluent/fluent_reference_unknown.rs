@@ -1,6 +1,6 @@
 //! `{ other-message }`, `{ msg.attr }` and `{ -term }` references to nothing in the locale.
 
-use crate::parse::fluent::{FluentEntry, Reference, ReferenceKind};
+use crate::model::fluent::{FluentEntry, Reference, ReferenceKind};
 use crate::rules::fluent_bundle::{LocaleBundle, locale_bundles};
 use crate::rules::prelude::*;
 use crate::rules::suggest::closest;

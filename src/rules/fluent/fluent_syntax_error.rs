@@ -1,6 +1,6 @@
 //! Text of a Fluent resource that does not parse: the entry is skipped at runtime.
 
-use crate::parse::fluent::FluentErrorKind;
+use crate::model::fluent::FluentErrorKind;
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {

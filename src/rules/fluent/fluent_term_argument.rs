@@ -1,6 +1,6 @@
 //! `{ -brand(case: "genitive") }` passing an argument that the term never reads in that locale.
 
-use crate::parse::fluent::ReferenceKind;
+use crate::model::fluent::ReferenceKind;
 use crate::rules::fluent_bundle::locale_bundles;
 use crate::rules::prelude::*;
 use crate::rules::suggest::closest;

@@ -1,6 +1,6 @@
 //! `$variables` of the source message that the translation drops, misspells or invents.
 
-use crate::parse::fluent::{FluentPattern, VariantIndex};
+use crate::model::fluent::{FluentPattern, VariantIndex};
 use crate::rules::prelude::*;
 use crate::rules::suggest::closest;
 use std::collections::BTreeSet;

@@ -3,7 +3,7 @@
 
 use crate::rules::link_syntax::text_host_mismatch;
 use crate::rules::prelude::*;
-use crate::site::link_lists::list_entry_links;
+use crate::align::link_lists::list_entry_links;
 use std::collections::HashSet;
 use crate::site::hosts::{HostTypoDetector, host_of, registrable_domain};
 use serde::Deserialize;

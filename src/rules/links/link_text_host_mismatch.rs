@@ -1,6 +1,6 @@
 //! Link text that names a host (`chatmail.example.org`) other than the one the link goes to.
 
-use crate::lint::read_source;
+use crate::files::read_source;
 use crate::rules::link_syntax::{text_host_mismatch, without_www};
 use crate::rules::prelude::*;
 use crate::site::hosts::{describe_difference, host_of};

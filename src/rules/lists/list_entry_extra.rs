@@ -1,7 +1,7 @@
 //! An entry in a translation's list of links that the source page's list does not have.
 
 use crate::rules::prelude::*;
-use crate::site::link_lists::{Finding, compare, source_lists};
+use crate::align::link_lists::{Finding, compare, source_lists};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListEntryExtra)

@@ -1,7 +1,7 @@
 //! An entry of a source page's list of links that a translation's list lacks.
 
 use crate::rules::prelude::*;
-use crate::site::link_lists::{Finding, compare, source_lists};
+use crate::align::link_lists::{Finding, compare, source_lists};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListEntryMissing)

@@ -2,7 +2,7 @@
 
 use crate::rules::prelude::*;
 use crate::site::hosts::HostEdit;
-use crate::site::link_lists::{Finding, compare, source_lists};
+use crate::align::link_lists::{Finding, compare, source_lists};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListEntryTypo)

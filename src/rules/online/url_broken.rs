@@ -2,7 +2,7 @@
 //! refused connection.
 
 use crate::online::Verdict;
-use crate::online::occurrences::describe;
+use crate::site::online::describe;
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {

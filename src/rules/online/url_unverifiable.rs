@@ -2,7 +2,7 @@
 //! 429, 999, timeouts, TLS errors, server errors after retries.
 
 use crate::online::Verdict;
-use crate::online::occurrences::describe;
+use crate::site::online::describe;
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {

@@ -1,6 +1,6 @@
 //! An explicit heading id of the source page missing or changed in the translation.
 
-use crate::rules::heading_alignment::{HeadingAlignment, Step};
+use crate::align::heading_alignment::{HeadingAlignment, Step};
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {

@@ -2,12 +2,12 @@
 //! pointing somewhere else.
 
 use crate::discover::locale::{is_locale_code, same_locale};
-use crate::rules::heading_alignment::{
+use crate::align::heading_alignment::{
     HeadingAlignment, counterpart_item_span, counterpart_span, section_of,
 };
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, leads_nowhere};
-use crate::site::link_lists::list_entry_links;
+use crate::align::link_lists::list_entry_links;
 use crate::site::hosts::{damerau_distance, host_of, registrable_domain};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;

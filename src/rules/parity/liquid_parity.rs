@@ -1,6 +1,6 @@
 //! A Liquid tag of the source page missing, changed or added in the translation.
 
-use crate::rules::heading_alignment::{HeadingAlignment, counterpart_span};
+use crate::align::heading_alignment::{HeadingAlignment, counterpart_span};
 use crate::rules::prelude::*;
 use crate::site::hosts::damerau_distance;
 

@@ -9,85 +9,39 @@
 //!
 //! The `lists` rules and the `l10nlint lists` view both read the comparisons made here.
 
-use crate::config::ListConfig;
 use crate::discover::locale::is_locale_code;
 use crate::model::{Document, Link};
-use crate::rules::Page;
+use crate::site::Page;
 use crate::site::Site;
 use crate::site::hosts::{damerau_distance, host_in_text, host_of, registrable_domain};
+use crate::site::settings::DeclaredList;
 use crate::source::Span;
-use globset::{Glob, GlobMatcher};
 use std::collections::{BTreeMap, HashSet};
 
-/// A `[[lists]]` declaration with its page glob compiled.
-#[derive(Debug, Clone)]
-pub struct DeclaredList {
-    pub config: ListConfig,
-    page: GlobMatcher,
-}
-
-impl DeclaredList {
-    pub fn new(config: &ListConfig) -> Result<Self, String> {
-        let page = Glob::new(&config.page)
-            .map_err(|err| format!("`[[lists]]`: invalid page glob `{}`: {err}", config.page))?
-            .compile_matcher();
-        Ok(Self {
-            config: config.clone(),
-            page,
+/// Whether list `index` of `document` is the one declared.
+fn picks(declared: &DeclaredList, document: &Document, index: usize, entries: &[Entry]) -> bool {
+    let config = &declared.config;
+    let list = &document.lists[index];
+    let in_section = |list_index: usize| {
+        config.section.as_deref().is_none_or(|section| {
+            section_ids(document, document.lists[list_index].section).any(|id| id == section)
         })
+    };
+    if !in_section(index) {
+        return false;
     }
-
-    /// Whether the declaration is about this (source) page.
-    pub fn covers(&self, page: Page) -> bool {
-        self.page.is_match(page.path())
-            || page
-                .file
-                .key
-                .as_deref()
-                .is_some_and(|key| self.page.is_match(key))
-    }
-
-    /// How the declaration picks its list, as written in the config: `section = "servers"`.
-    pub fn selectors(&self) -> String {
-        let config = &self.config;
-        let mut parts = Vec::new();
-        if let Some(section) = &config.section {
-            parts.push(format!("section = \"{section}\""));
-        }
-        if let Some(index) = config.index {
-            parts.push(format!("index = {index}"));
-        }
-        if let Some(host) = &config.contains {
-            parts.push(format!("contains = \"{host}\""));
-        }
-        parts.join(", ")
-    }
-
-    /// Whether list `index` of `document` is the one declared.
-    fn picks(&self, document: &Document, index: usize, entries: &[Entry]) -> bool {
-        let config = &self.config;
-        let list = &document.lists[index];
-        let in_section = |list_index: usize| {
-            config.section.as_deref().is_none_or(|section| {
-                section_ids(document, document.lists[list_index].section).any(|id| id == section)
-            })
-        };
-        if !in_section(index) {
+    if let Some(wanted) = config.index {
+        let position = (0..index)
+            .filter(|&other| document.lists[other].depth == 0 && in_section(other))
+            .count();
+        if list.depth != 0 || position + 1 != wanted {
             return false;
         }
-        if let Some(wanted) = config.index {
-            let position = (0..index)
-                .filter(|&other| document.lists[other].depth == 0 && in_section(other))
-                .count();
-            if list.depth != 0 || position + 1 != wanted {
-                return false;
-            }
-        }
-        config.contains.as_deref().is_none_or(|host| {
-            let wanted = comparison_key(&host.to_lowercase());
-            entries.iter().any(|entry| entry.key == wanted)
-        })
     }
+    config.contains.as_deref().is_none_or(|host| {
+        let wanted = comparison_key(&host.to_lowercase());
+        entries.iter().any(|entry| entry.key == wanted)
+    })
 }
 
 /// The ids of the heading at `section` and of the headings it stands under.
@@ -326,7 +280,7 @@ pub fn source_lists(page: Page, declared: &[DeclaredList]) -> Vec<SourceList> {
     for index in 0..document.lists.len() {
         let list = LinkList::of(document, index);
         let declaration = declared.iter().position(|declaration| {
-            declaration.covers(page) && declaration.picks(document, index, &list.entries)
+            declaration.covers(page) && picks(declaration, document, index, &list.entries)
         });
         if list.entries.is_empty() || (declaration.is_none() && !list.is_detected()) {
             continue;
@@ -781,6 +735,7 @@ pub fn site_lists<'a>(site: &Site<'a>) -> (Vec<ListReport<'a>>, Vec<(Page<'a>, S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::ListConfig;
     use crate::discover::CorpusFile;
     use crate::model::FileKind;
     use crate::parse::{HeadingIds, parse};

@@ -2,9 +2,13 @@
 //! `parse`, with byte spans into the file's text. Documents do not keep the text itself, so
 //! a large corpus stays small in memory; the report stage re-reads files it shows.
 
-use crate::parse::catalog::Catalog;
-use crate::parse::fluent::FluentFile;
+pub mod catalog;
+pub mod fluent;
+pub mod yaml;
+
 use crate::source::Span;
+use catalog::Catalog;
+use fluent::FluentFile;
 
 /// What kind of content a file holds, which decides how it is parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

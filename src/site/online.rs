@@ -1,9 +1,9 @@
 //! The online stage inside a lint run: every external link and remote image of the pages,
-//! checked once per URL by [`super::check`], and each verdict kept beside every place the URL
+//! checked once per URL by [`crate::online::check`], and each verdict kept beside every place the URL
 //! is written, so the `online` rules report it at each occurrence.
 
-use super::{OnlineError, OnlineOptions, Report, Verdict};
 use crate::model::Document;
+use crate::online::{OnlineError, OnlineOptions, Report, Verdict};
 use crate::site::Site;
 use crate::source::Span;
 use reqwest::Url;
@@ -107,7 +107,7 @@ impl OnlineResults {
         options: &OnlineOptions,
     ) -> Result<Self, OnlineError> {
         let urls = occurrences.iter().map(|occurrence| occurrence.url.clone());
-        let report = super::check(urls, options)?;
+        let report = crate::online::check(urls, options)?;
         Ok(OnlineResults {
             occurrences,
             report,
