@@ -106,6 +106,36 @@ impl Fix {
     }
 }
 
+/// What a cross-language finding compares, so that the drift stage can tell lag (the source
+/// gained or changed the item after the version the translation follows) from a defect (the
+/// translation deviates from the version it follows).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Compared {
+    pub kind: ItemKind,
+    /// The item's invariant as both languages write it: a link target (locale-mapped), an image
+    /// path, a heading id, a Liquid tag, a front matter key.
+    pub key: String,
+    pub presence: Presence,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    Link,
+    Image,
+    HeadingId,
+    Liquid,
+    ListEntry,
+    FrontMatterKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Presence {
+    /// The source has the item; the translation lacks it.
+    Missing,
+    /// The translation has an item the source lacks.
+    Extra,
+}
+
 /// A finding. `severity` starts as the rule's configured severity and is set by the engine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -120,6 +150,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub related: Vec<Related>,
     pub fix: Option<Fix>,
+    /// For cross-language findings: the item compared.
+    pub compared: Option<Compared>,
 }
 
 impl Diagnostic {
@@ -137,6 +169,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
+            compared: None,
         }
     }
 
@@ -163,6 +196,15 @@ impl Diagnostic {
                 span,
             },
             label: label.into(),
+        });
+        self
+    }
+
+    pub fn compared(mut self, kind: ItemKind, key: impl Into<String>, presence: Presence) -> Self {
+        self.compared = Some(Compared {
+            kind,
+            key: key.into(),
+            presence,
         });
         self
     }
