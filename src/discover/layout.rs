@@ -1,16 +1,16 @@
 //! Where translated files live: patterns with a `{locale}` placeholder, configured or detected.
 
 use super::locale::is_locale_code;
-use regex::Regex;
+use super::pattern::LocalePattern;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One way a site arranges its locales, e.g. `{locale}/**/*.md` or `docs/**/*.{locale}.md`.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub pattern: String,
-    matcher: Regex,
+    matcher: LocalePattern,
     /// Source pages without a locale in their path (`_articles/**/*.md`).
-    source: Option<Regex>,
+    source: Option<LocalePattern>,
 }
 
 /// Where a file sits in a layout: its locale, and the key it shares with its translations.
@@ -21,27 +21,33 @@ pub struct Placement {
 }
 
 impl Layout {
-    pub fn new(pattern: &str, source: Option<&str>) -> Result<Self, regex::Error> {
+    pub fn new(pattern: &str, source: Option<&str>) -> Result<Self, String> {
         Ok(Self {
             pattern: pattern.to_owned(),
-            matcher: Regex::new(&format!("^{}$", glob_to_regex(pattern)))?,
-            source: source
-                .map(|glob| Regex::new(&format!("^{}$", glob_to_regex(glob))))
-                .transpose()?,
+            matcher: LocalePattern::new(pattern)?,
+            source: source.map(LocalePattern::new).transpose()?,
         })
+    }
+
+    /// A layout whose `{locale}` is one of the locales a generator's config declares.
+    pub fn with_locales(mut self, locales: BTreeSet<String>) -> Self {
+        self.matcher = self.matcher.with_locales(locales);
+        self
+    }
+
+    /// The glob of the source pages without a locale in their path, if any.
+    pub fn source_glob(&self) -> Option<&str> {
+        self.source.as_ref().map(LocalePattern::glob)
     }
 
     /// The file's locale and key, when the layout covers it. Files matching the `source`
     /// glob but not the pattern belong to `source_locale`.
     pub fn place(&self, path: &str, source_locale: &str) -> Option<Placement> {
-        if let Some(captures) = self.matcher.captures(path) {
-            let locale = captures.name("locale")?;
-            if is_locale_code(locale.as_str()) {
-                return Some(Placement {
-                    locale: locale.as_str().to_owned(),
-                    key: key_without_locale(path, locale.range()),
-                });
-            }
+        if let Some(locale) = self.matcher.locale_range(path) {
+            return Some(Placement {
+                locale: path[locale.clone()].to_owned(),
+                key: key_without_locale(path, locale),
+            });
         }
         let source = self.source.as_ref()?;
         source.is_match(path).then(|| Placement {
@@ -70,37 +76,6 @@ fn normalise_extension(path: &str) -> String {
         Some(stem) => format!("{stem}.yml"),
         None => path.to_owned(),
     }
-}
-
-/// A glob (`*`, `**`, `?`, `{a,b}`, `{locale}`) as a regex over `/`-separated paths.
-fn glob_to_regex(glob: &str) -> String {
-    let mut regex = String::new();
-    let mut rest = glob;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("{locale}") {
-            regex.push_str(r"(?P<locale>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)");
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("**/") {
-            regex.push_str("(?:[^/]+/)*");
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("**") {
-            regex.push_str(".*");
-            rest = after;
-        } else if c == '{' && rest.contains('}') {
-            let close = rest.find('}').unwrap_or(rest.len() - 1);
-            let alternatives: Vec<String> = rest[1..close].split(',').map(regex::escape).collect();
-            regex.push_str(&format!("(?:{})", alternatives.join("|")));
-            rest = &rest[close + 1..];
-        } else {
-            match c {
-                '*' => regex.push_str("[^/]*"),
-                '?' => regex.push_str("[^/]"),
-                _ => regex.push_str(&regex::escape(&c.to_string())),
-            }
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    regex
 }
 
 /// Detects the layouts of a site from its file list: directories named by locale codes

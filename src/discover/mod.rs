@@ -3,6 +3,7 @@
 
 pub mod layout;
 pub mod locale;
+pub mod pattern;
 
 use crate::config::Config;
 use crate::model::FileKind;

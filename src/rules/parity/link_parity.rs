@@ -1,7 +1,7 @@
 //! The translation's link targets differ from its source page's: a link missing, added, or
 //! pointing somewhere else.
 
-use crate::discover::locale::{is_locale_code, same_locale};
+use crate::discover::locale::{is_locale_code, language_of, same_locale};
 use crate::align::heading_alignment::{
     HeadingAlignment, counterpart_item_span, counterpart_span, section_of,
 };
@@ -315,9 +315,6 @@ fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> Generalised
 }
 
 /// `pt` for `pt_BR`: sites often serve a regional translation at the language's address.
-fn language_of(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or(locale)
-}
 
 /// Fullwidth punctuation and CJK characters, which never end a URL written in running text.
 fn is_wide_punctuation_or_ideograph(c: char) -> bool {
