@@ -239,8 +239,9 @@ fn discover_and_parse(
     request: &LintRequest,
     rules: &[ActiveRule],
 ) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
-    let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
     let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
+    let corpus = Corpus::discover(&request.root, &request.config, &settings.discovery())
+        .map_err(LintError::Usage)?;
     let max_file_size = request.config.max_file_size();
     let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
         .into_par_iter()

@@ -11,6 +11,9 @@ pub struct Layout {
     matcher: LocalePattern,
     /// Source pages without a locale in their path (`_articles/**/*.md`).
     source: Option<LocalePattern>,
+    /// Translation keys start with this where source keys start with the second prefix: Docusaurus keeps
+    /// `docs/intro.md`'s translation in `i18n/fr/docusaurus-plugin-content-docs/current/`.
+    key_prefix: Option<(String, String)>,
 }
 
 /// Where a file sits in a layout: its locale, and the key it shares with its translations.
@@ -26,7 +29,15 @@ impl Layout {
             pattern: pattern.to_owned(),
             matcher: LocalePattern::new(pattern)?,
             source: source.map(LocalePattern::new).transpose()?,
+            key_prefix: None,
         })
+    }
+
+    /// Translations whose path, without the locale, starts with `translated` pair with the
+    /// source pages whose path starts with `source` instead.
+    pub fn with_key_prefix(mut self, translated: &str, source: &str) -> Self {
+        self.key_prefix = Some((translated.to_owned(), source.to_owned()));
+        self
     }
 
     /// A layout whose `{locale}` is one of the locales a generator's config declares.
@@ -44,9 +55,15 @@ impl Layout {
     /// glob but not the pattern belong to `source_locale`.
     pub fn place(&self, path: &str, source_locale: &str) -> Option<Placement> {
         if let Some(locale) = self.matcher.locale_range(path) {
+            let mut key = key_without_locale(path, locale.clone());
+            if let Some((translated, source)) = &self.key_prefix
+                && let Some(rest) = key.strip_prefix(translated.as_str())
+            {
+                key = format!("{source}{rest}");
+            }
             return Some(Placement {
-                locale: path[locale.clone()].to_owned(),
-                key: key_without_locale(path, locale),
+                locale: path[locale].to_owned(),
+                key,
             });
         }
         let source = self.source.as_ref()?;
@@ -86,6 +103,26 @@ pub fn detect(
     source_locale: &str,
     lintable: impl Fn(&str) -> bool,
 ) -> Vec<Layout> {
+    let (candidates, unlocalised) = candidates(paths, lintable);
+    let mut layouts = Vec::new();
+    for (pattern, locales) in candidates {
+        let Some(source_glob) = qualifies(&pattern, &locales, source_locale, &unlocalised) else {
+            continue;
+        };
+        if let Ok(layout) = Layout::new(&pattern, source_glob.as_deref()) {
+            layouts.push(layout);
+        }
+    }
+    layouts
+}
+
+/// Candidate layout patterns → locale → keys, and the paths with no locale at all.
+type Candidates<'a> = (
+    BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
+    BTreeSet<&'a str>,
+);
+
+fn candidates(paths: &[String], lintable: impl Fn(&str) -> bool) -> Candidates<'_> {
     // candidate pattern → locale → keys
     let mut candidates: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     let mut unlocalised: BTreeSet<&str> = BTreeSet::new();
@@ -113,7 +150,7 @@ pub fn detect(
                 let Some(layout) = layout else {
                     continue;
                 };
-                if let Some(placement) = layout.place(path, source_locale) {
+                if let Some(placement) = layout.place(path, "") {
                     candidates
                         .entry(pattern)
                         .or_default()
@@ -127,16 +164,25 @@ pub fn detect(
             unlocalised.insert(path);
         }
     }
-    let mut layouts = Vec::new();
-    for (pattern, locales) in candidates {
-        let Some(source_glob) = qualifies(&pattern, &locales, source_locale, &unlocalised) else {
-            continue;
-        };
-        if let Ok(layout) = Layout::new(&pattern, source_glob.as_deref()) {
-            layouts.push(layout);
-        }
-    }
-    layouts
+    (candidates, unlocalised)
+}
+
+/// Every candidate layout in which at least two locales share a file, whatever the source
+/// locale: for finding which locale is the source.
+pub fn detect_all(paths: &[String], lintable: impl Fn(&str) -> bool) -> Vec<Layout> {
+    let (candidates, _) = candidates(paths, lintable);
+    candidates
+        .into_iter()
+        .filter(|(_, locales)| {
+            locales.len() >= 2
+                && locales.iter().any(|(locale, keys)| {
+                    locales
+                        .iter()
+                        .any(|(other, other_keys)| other != locale && !other_keys.is_disjoint(keys))
+                })
+        })
+        .filter_map(|(pattern, _)| Layout::new(&pattern, None).ok())
+        .collect()
 }
 
 /// `{locale}.yml`-style and `name.{locale}.md`-style candidates for a file name.

@@ -21,6 +21,17 @@ const ALWAYS_SKIPPED: &[&str] = &[
     "target",
 ];
 
+/// What the site's generator says about where its pages are, from its config file.
+#[derive(Debug, Clone, Default)]
+pub struct DiscoveryHints {
+    /// The generator's default locale, when its config names one.
+    pub source_locale: Option<String>,
+    /// Where its config puts each locale's pages; empty: detect from the file list.
+    pub layouts: Vec<Layout>,
+    /// Folders the generator writes its build into, never content.
+    pub build_dirs: Vec<&'static str>,
+}
+
 /// A file that is linted.
 #[derive(Debug, Clone)]
 pub struct CorpusFile {
@@ -61,23 +72,40 @@ pub struct Corpus {
 
 impl Corpus {
     /// Walks `root` and classifies its files.
-    pub fn discover(root: &Path, config: &Config) -> Result<Self, String> {
-        let (site_files, problems) = walk(root);
-        let source_locale = config.source_locale().to_owned();
+    pub fn discover(root: &Path, config: &Config, hints: &DiscoveryHints) -> Result<Self, String> {
+        let (site_files, problems) = walk(root, &hints.build_dirs);
         let include = glob_set(&config.include)?;
         let exclude = glob_set(&config.exclude)?;
         let all: Vec<String> = site_files.iter().cloned().collect();
-        let layouts = if config.layouts.is_empty() {
-            layout::detect(&all, &source_locale, |path| {
-                FileKind::from_path(path).is_some()
-            })
-        } else {
+        let configured_source = config
+            .source_locale
+            .clone()
+            .or_else(|| hints.source_locale.clone());
+        let mut source_locale = configured_source
+            .clone()
+            .unwrap_or_else(|| config.source_locale().to_owned());
+        let lintable = |path: &str| FileKind::from_path(path).is_some();
+        let layouts = if !config.layouts.is_empty() {
             config
                 .layouts
                 .iter()
                 .map(|layout| Layout::new(&layout.pattern, layout.source.as_deref()))
                 .collect::<Result<_, _>>()
                 .map_err(|err| format!("invalid layout pattern: {err}"))?
+        } else if !hints.layouts.is_empty() {
+            hints.layouts.clone()
+        } else {
+            let mut detected = layout::detect(&all, &source_locale, lintable);
+            // No source locale configured and none of the detected locales is `en`: the
+            // source is an English variant (`en-US`) or the locale with the most files.
+            if configured_source.is_none()
+                && let Some(found) = detect_source(&all, &detected, &source_locale)
+                && found != source_locale
+            {
+                source_locale = found;
+                detected = layout::detect(&all, &source_locale, lintable);
+            }
+            detected
         };
         let mut files = Vec::new();
         for path in &all {
@@ -189,6 +217,24 @@ impl Corpus {
     }
 }
 
+/// The source locale the files of the detected layouts suggest, when `default` has none.
+fn detect_source(all: &[String], layouts: &[Layout], default: &str) -> Option<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let candidates = layout::detect_all(all, |path| FileKind::from_path(path).is_some());
+    for path in all {
+        for layout in layouts.iter().chain(&candidates) {
+            if let Some(placement) = layout.place(path, default) {
+                *counts.entry(placement.locale).or_default() += 1;
+                break;
+            }
+        }
+    }
+    if counts.contains_key(default) {
+        return None;
+    }
+    locale::detect_source_locale(default, counts.iter().map(|(l, c)| (l.as_str(), *c)))
+}
+
 fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for glob in globs {
@@ -198,15 +244,17 @@ fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
 }
 
 /// Every file under `root`, relative and `/`-separated, honouring `.gitignore`.
-fn walk(root: &Path) -> (BTreeSet<String>, Vec<DiscoveryProblem>) {
+fn walk(root: &Path, build_dirs: &[&'static str]) -> (BTreeSet<String>, Vec<DiscoveryProblem>) {
+    let build_dirs = build_dirs.to_vec();
     let mut files = BTreeSet::new();
     let mut problems = Vec::new();
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(true)
-        .filter_entry(|entry| {
+        .filter_entry(move |entry| {
             let name = entry.file_name().to_string_lossy();
-            !ALWAYS_SKIPPED.contains(&name.as_ref())
+            let build_output = entry.depth() == 1 && build_dirs.contains(&name.as_ref());
+            !ALWAYS_SKIPPED.contains(&name.as_ref()) && !build_output
         })
         .build();
     for entry in walker {
