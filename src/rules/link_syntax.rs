@@ -3,7 +3,7 @@
 
 use crate::model::{Document, FileKind, FrontMatterBlock, Link, LinkKind};
 use crate::site::Page;
-use crate::site::hosts::{damerau_distance, host_in_text, host_of, registrable_domain};
+use crate::site::hosts::{host_in_text, host_of, misspelling_distance, registrable_domain};
 use crate::source::Span;
 
 /// Whether raw-text scans should skip the byte range `span` of a page: it touches code (where
@@ -88,10 +88,6 @@ pub struct HostMismatch {
     pub target_host: String,
 }
 
-/// How far apart two subdomains of one registrable domain may be spelt and still count as a
-/// slip rather than a deliberate other name (`get.example.org` for `example.org/download`).
-const SUBDOMAIN_TYPO_DISTANCE: usize = 2;
-
 pub fn without_www(host: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
 }
@@ -101,7 +97,8 @@ pub fn without_www(host: &str) -> &str {
 /// Decisions, all for precision: `www.`, case and a trailing dot do not count; text naming a
 /// parent domain of the target down to its registrable domain (`example.org` for
 /// `https://docs.example.org/`) is a shortened display; two different subdomains of one
-/// registrable domain are reported only when spelt within two edits of each other.
+/// registrable domain are reported only when one is a misspelling of the other
+/// ([`misspelling_distance`]).
 pub fn text_host_mismatch(link: &Link) -> Option<HostMismatch> {
     if link.has_liquid || matches!(link.kind, LinkKind::Bare | LinkKind::Autolink) {
         return None;
@@ -133,7 +130,7 @@ pub fn text_host_mismatch(link: &Link) -> Option<HostMismatch> {
     }
     if target_domain.is_some()
         && registrable_domain(text_host) == target_domain
-        && damerau_distance(text_host, target_host) > SUBDOMAIN_TYPO_DISTANCE
+        && misspelling_distance(text_host, target_host).is_none()
     {
         return None;
     }

@@ -157,6 +157,61 @@ pub fn damerau_distance(a: &str, b: &str) -> usize {
     strsim::damerau_levenshtein(a, b)
 }
 
+/// How many edits make `written` the host `intended`, when `written` is probably a misspelling
+/// of it. This is the one spelling test of every host rule (host typos, list entries, a link
+/// text naming another host), so that they agree:
+/// - both hosts have the same labels but one;
+/// - a differing label before the last is one edit away when both are at least 5 characters
+///   long, or two when both are at least 10, and differs in more than its digits (`chat1` and
+///   `chat2` are two servers);
+/// - a differing last label is one edit away, the written one is no public suffix and the
+///   intended one is (`.og` for `.org`; `.de` and `.be` are two countries), and it is no name
+///   for private networks (`.local`).
+pub fn misspelling_distance(written: &str, intended: &str) -> Option<usize> {
+    let written_labels: Vec<&str> = written.split('.').collect();
+    let intended_labels: Vec<&str> = intended.split('.').collect();
+    if written_labels.len() != intended_labels.len() {
+        return None;
+    }
+    let mut differing = (0..written_labels.len())
+        .filter(|&index| !written_labels[index].eq_ignore_ascii_case(intended_labels[index]));
+    let (Some(index), None) = (differing.next(), differing.next()) else {
+        return None;
+    };
+    let (written_label, intended_label) = (
+        written_labels[index].to_lowercase(),
+        intended_labels[index].to_lowercase(),
+    );
+    let (written_length, intended_length) = (
+        written_label.chars().count(),
+        intended_label.chars().count(),
+    );
+    // Cheap rejection before the quadratic distance.
+    if written_length.abs_diff(intended_length) > 2 {
+        return None;
+    }
+    let distance = damerau_distance(&written_label, &intended_label);
+    if index == written_labels.len() - 1 {
+        let is_suffix = |label: &str| psl::suffix(label.as_bytes()).is_some_and(|s| s.is_known());
+        return (distance == 1
+            && !is_suffix(&written_label)
+            && is_suffix(&intended_label)
+            && !SPECIAL_USE_SUFFIXES.contains(&written_label.as_str()))
+        .then_some(distance);
+    }
+    let without_digits = |label: &str| label.replace(|c: char| c.is_ascii_digit(), "");
+    if without_digits(&written_label) == without_digits(&intended_label) {
+        return None;
+    }
+    let shorter = written_length.min(intended_length);
+    let close = match distance {
+        1 => shorter >= 5,
+        2 => shorter >= 10,
+        _ => false,
+    };
+    close.then_some(distance)
+}
+
 /// How a written host differs from the one probably meant, reduced to the differing labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostEdit {
@@ -345,33 +400,7 @@ impl Site {
 
     /// The edit distance between two sites when it is small enough to be a typo, else `None`.
     fn typo_distance(&self, intended: &Site) -> Option<usize> {
-        if self.suffix == intended.suffix {
-            let (written_length, intended_length) =
-                (self.label.chars().count(), intended.label.chars().count());
-            // Cheap rejection before the quadratic distance.
-            if written_length.abs_diff(intended_length) > 2 {
-                return None;
-            }
-            let distance = damerau_distance(&self.label, &intended.label);
-            let shorter = written_length.min(intended_length);
-            let close = match distance {
-                1 => shorter >= 5,
-                2 => shorter >= 10,
-                _ => false,
-            };
-            let without_digits = |label: &str| label.replace(|c: char| c.is_ascii_digit(), "");
-            let only_digits_differ = without_digits(&self.label) == without_digits(&intended.label);
-            (close && !only_digits_differ).then_some(distance)
-        } else if self.label == intended.label
-            && !self.suffix_is_known
-            && intended.suffix_is_known
-            && !SPECIAL_USE_SUFFIXES.contains(&self.suffix.as_str())
-            && damerau_distance(&self.suffix, &intended.suffix) == 1
-        {
-            Some(1)
-        } else {
-            None
-        }
+        misspelling_distance(&self.domain(), &intended.domain())
     }
 }
 
@@ -742,6 +771,31 @@ mod tests {
         detector.add("example.og");
         assert_eq!(detector.likely_typo_of("choicealicense.com"), None);
         assert_eq!(detector.likely_typo_of("www.example.og"), None);
+    }
+
+    #[test]
+    fn misspellings_are_one_label_one_or_two_edits_away() {
+        let close = |written, intended| misspelling_distance(written, intended);
+        assert_eq!(
+            close(
+                "chatmail.woodpeckersnet.space",
+                "chatmail.woodpeckersnest.space"
+            ),
+            Some(1)
+        );
+        assert_eq!(close("nine.testrun.og", "nine.testrun.org"), Some(1));
+        assert_eq!(
+            close("docs.choicealicense.com", "docs.choosealicense.com"),
+            Some(2)
+        );
+        assert_eq!(close("Example.ORG", "exampel.org"), Some(1));
+        // Two countries, two servers, two short names, a subdomain more, a private network.
+        assert_eq!(close("mailchat.de", "mailchat.pl"), None);
+        assert_eq!(close("chat2.example.org", "chat1.example.org"), None);
+        assert_eq!(close("abc.org", "abd.org"), None);
+        assert_eq!(close("a.tarpit.fun", "tarpit.fun"), None);
+        assert_eq!(close("printer.locl", "printer.local"), None);
+        assert_eq!(close("example.lokal", "example.local"), None);
     }
 
     #[test]
