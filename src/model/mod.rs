@@ -14,6 +14,8 @@ use fluent::FluentFile;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FileKind {
     Markdown,
+    /// MDX: Markdown with ES statements, JSX and `{expressions}` (Docusaurus, Astro).
+    Mdx,
     Html,
     Fluent,
     YamlCatalog,
@@ -24,6 +26,7 @@ impl FileKind {
         let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
         match extension.as_str() {
             "md" | "markdown" | "mdown" | "mkd" => Some(FileKind::Markdown),
+            "mdx" => Some(FileKind::Mdx),
             "html" | "htm" => Some(FileKind::Html),
             "ftl" => Some(FileKind::Fluent),
             "yml" | "yaml" => Some(FileKind::YamlCatalog),

@@ -7,6 +7,7 @@ pub mod heading_ids;
 pub mod html_elements;
 pub mod liquid;
 pub mod markdown;
+pub mod mdx;
 pub mod placeholders;
 pub mod plurals;
 pub mod yaml;
@@ -18,7 +19,8 @@ pub use markdown::HeadingIds;
 /// Builds the document model of a file.
 pub fn parse(kind: FileKind, text: &str, heading_ids: &HeadingIds) -> Document {
     match kind {
-        FileKind::Markdown => parse_markdown(text, heading_ids),
+        FileKind::Markdown => parse_markdown(text, heading_ids, false),
+        FileKind::Mdx => parse_markdown(text, heading_ids, true),
         FileKind::Html => parse_html_page(text),
         FileKind::Fluent => parse_fluent_resource(text),
         FileKind::YamlCatalog => parse_yaml_catalog(text),
@@ -91,7 +93,8 @@ fn bare_urls(text: &str, span: Span) -> impl Iterator<Item = Link> + '_ {
     })
 }
 
-fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
+/// Markdown, or MDX (`mdx`: its statements and expressions masked first).
+fn parse_markdown(text: &str, heading_ids: &HeadingIds, mdx: bool) -> Document {
     let (front_matter, body_start) = front_matter::parse(text);
     let mut document = Document {
         front_matter,
@@ -99,6 +102,11 @@ fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
         ..Document::default()
     };
     let masked = liquid::mask(text, &document.liquid);
+    let masked = if mdx {
+        std::borrow::Cow::Owned(mdx::mask(&masked, body_start))
+    } else {
+        masked
+    };
     markdown::parse_body(text, &masked, body_start, heading_ids, &mut document);
     document.broken_liquid = liquid::find_broken(text, body_start, &document.liquid)
         .into_iter()

@@ -32,6 +32,11 @@ pub struct SiteUrls {
     plain_includes: HashMap<String, String>,
     /// `_posts` files by name without extension, for `{% post_url %}`.
     posts: HashMap<String, String>,
+    /// For generators that localise links: each linted file's locale and key, and the file
+    /// of each (locale, key).
+    locale_of: HashMap<String, String>,
+    key_of: HashMap<String, String>,
+    translations: HashMap<(String, String), String>,
     /// Parallel to the linted documents: whether every id the page renders is in its model.
     ids_known: Vec<bool>,
 }
@@ -86,6 +91,16 @@ impl SiteUrls {
         );
         if model.locales().falls_back {
             urls.add_fallbacks(corpus, model);
+        }
+        if model.localizes_links() {
+            for file in &corpus.files {
+                if let (Some(locale), Some(key)) = (&file.locale, &file.key) {
+                    urls.locale_of.insert(file.path.clone(), locale.clone());
+                    urls.key_of.insert(file.path.clone(), key.clone());
+                    urls.translations
+                        .insert((locale.clone(), key.clone()), file.path.clone());
+                }
+            }
         }
         // jekyll-redirect-from (and Hugo's `aliases`) serve a redirect at each old URL.
         let redirect_key = match settings.generator {
@@ -349,11 +364,32 @@ impl SiteUrls {
             };
         }
         let path = percent_decode(path);
-        let resolution = self.resolve_path(page, &path);
+        let resolution = match self.resolve_path(page, &path) {
+            Resolution::File(file) => Resolution::File(self.localized(page, file)),
+            other => other,
+        };
         Target::Local {
             resolution,
             fragment,
         }
+    }
+
+    /// The file a link to `file` on `page` reaches: its translation in the page's locale,
+    /// for generators that localise links (mkdocs-static-i18n), else `file`.
+    fn localized(&self, page: &str, file: String) -> String {
+        let Some(page_locale) = self.locale_of.get(page) else {
+            return file;
+        };
+        self.key_of
+            .get(&file)
+            .and_then(|key| self.translations.get(&(page_locale.clone(), key.clone())))
+            .cloned()
+            .unwrap_or(file)
+    }
+
+    /// The file served at an output path (`fr/water/index.html`), fallbacks included.
+    pub fn file_at(&self, output: &str) -> Option<&str> {
+        self.outputs.get(output).map(String::as_str)
     }
 
     fn resolve_path(&self, page: &str, path: &str) -> Resolution {

@@ -223,6 +223,10 @@ impl GeneratorModel for MkDocs {
         Some(self.localized_output(&language, &within))
     }
 
+    fn localizes_links(&self) -> bool {
+        self.i18n.is_some()
+    }
+
     fn fallback_output(&self, source: &PageFacts, locale: &str) -> Option<String> {
         let (language, within) = self.placed(source.path)?;
         (language == self.default_language && self.locales.falls_back)

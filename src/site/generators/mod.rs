@@ -157,6 +157,12 @@ pub trait GeneratorModel {
         &[]
     }
 
+    /// Whether a link to a source page's file, on a translation, reaches the translation of
+    /// that page (mkdocs-static-i18n rewrites `guide.md` into the page's language).
+    fn localizes_links(&self) -> bool {
+        false
+    }
+
     /// Whether `/x` is served from `x.md` or `x/README.md` as a repository browser does.
     fn serves_sources(&self) -> bool {
         false
