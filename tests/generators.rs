@@ -233,8 +233,15 @@ fn compare(site: &Path, build: &Path) {
         }
         let hrefs = links_of(&html);
         for link in &document.links {
+            let target = match link.has_liquid {
+                true => match parsed.urls.expand_on_page(&file.path, &link.target) {
+                    Some(expanded) => expanded,
+                    None => continue,
+                },
+                false => link.target.clone(),
+            };
             let (Target::Local { .. } | Target::SamePage { .. }) =
-                parsed.urls.classify(&file.path, &link.target)
+                parsed.urls.classify(&file.path, &target)
             else {
                 continue;
             };

@@ -261,6 +261,16 @@ impl SiteUrls {
     /// `{% link x %}`, `{% post_url x %}`, `{{ 'x' | relative_url }}`, `{{ site.baseurl }}`
     /// and `{% include x %}` of an include holding a URL. `None` for anything else.
     pub fn expand_liquid(&self, target: &str) -> Option<String> {
+        self.expand_templates(None, target)
+    }
+
+    /// Like [`SiteUrls::expand_liquid`], and Hugo's `{{< ref "x" >}}` / `{{< relref "x" >}}`
+    /// resolved from `page`.
+    pub fn expand_on_page(&self, page: &str, target: &str) -> Option<String> {
+        self.expand_templates(Some(page), target)
+    }
+
+    fn expand_templates(&self, page: Option<&str>, target: &str) -> Option<String> {
         let mut expanded = String::new();
         let mut rest = target;
         while let Some(start) = rest.find(['{']) {
@@ -280,7 +290,12 @@ impl SiteUrls {
             let value = if open == "{%" {
                 self.expand_tag(content)?
             } else {
-                self.expand_output(content)?
+                match (page, content.strip_prefix(['<', '%'])) {
+                    (Some(page), Some(shortcode)) => {
+                        self.expand_hugo_ref(page, shortcode.trim_end_matches(['>', '%']))?
+                    }
+                    _ => self.expand_output(content)?,
+                }
             };
             expanded.push_str(&value);
             rest = &rest[end + close.len()..];
@@ -309,6 +324,47 @@ impl SiteUrls {
                 .cloned(),
             _ => None,
         }
+    }
+
+    /// `ref "guide/setup.md#x"`: the URL of the page Hugo finds for the path, looked up
+    /// beside `page`, then from the content root of `page`'s language, then of any language.
+    fn expand_hugo_ref(&self, page: &str, shortcode: &str) -> Option<String> {
+        let mut words = shortcode.split_whitespace();
+        if !matches!(words.next()?, "ref" | "relref") {
+            return None;
+        }
+        let argument = words.next()?.trim_matches(['"', '\'', '`']);
+        let (path, fragment) = argument.split_once('#').unwrap_or((argument, ""));
+        let path = path.trim_end_matches('/');
+        let directory = parent_directory(page);
+        let wanted = |file: &str| {
+            let stem = file.strip_suffix(".md").unwrap_or(file);
+            let stem = stem
+                .strip_suffix("/_index")
+                .or_else(|| stem.strip_suffix("/index"))
+                .unwrap_or(stem);
+            stem.ends_with(&format!("/{}", path.trim_start_matches('/')))
+                || stem == path.trim_start_matches('/')
+        };
+        let language_root = page.split('/').take(2).collect::<Vec<_>>().join("/");
+        let found = self
+            .output_of
+            .keys()
+            .filter(|file| file.ends_with(".md") && wanted(file))
+            .max_by_key(|file| {
+                (
+                    !path.starts_with('/') && file.starts_with(directory),
+                    file.starts_with(&language_root),
+                    std::cmp::Reverse(file.len()),
+                )
+            })?;
+        let url = pretty(self.output_of.get(found)?);
+        let fragment = if fragment.is_empty() {
+            String::new()
+        } else {
+            format!("#{fragment}")
+        };
+        Some(format!("{}/{url}{fragment}", self.baseurl_prefix()))
     }
 
     fn expand_output(&self, content: &str) -> Option<String> {
