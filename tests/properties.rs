@@ -5,6 +5,7 @@
 
 use l10nlint::files::Sources;
 use l10nlint::lint::{self, LintRequest};
+use l10nlint::model::catalog::CatalogFormat;
 use l10nlint::model::{Document, FileKind, FrontMatterBlock};
 use l10nlint::output::{self, Format, ReportOptions};
 use l10nlint::parse::{self, HeadingIds, catalog, fluent};
@@ -207,18 +208,18 @@ proptest! {
 
     #[test]
     fn yaml_catalogs_parse_with_valid_spans(text in yaml_text()) {
-        let catalog = catalog::parse_catalog(&text);
+        let catalog = catalog::parse_catalog(CatalogFormat::Yaml, &text);
         if let Some(error) = &catalog.error {
             assert_span(&text, &error.span, "error");
         }
         if let Some((_, span)) = catalog.locale_key() {
             assert_span(&text, &span, "locale key");
         }
-        for entry in catalog.flatten() {
+        for entry in &catalog.entries {
             assert_span(&text, &entry.key_span, "key");
             assert_span(&text, &entry.value_span, "value");
         }
-        for duplicate in catalog.duplicate_keys() {
+        for duplicate in &catalog.duplicates {
             assert_span(&text, &duplicate.first_key_span, "first key");
             assert_span(&text, &duplicate.duplicate_key_span, "duplicate key");
         }
