@@ -197,7 +197,7 @@ pub fn written_otherwise(value: &str, name: &str, found: &Scan) -> Option<std::o
     }
     let name = regex::escape(bare);
     let pattern = format!(
-        r"[%％﹪]?\s?[{{｛]{{1,2}}-?\s*\.?{name}\s*[}}｝]{{1,2}}|%\({name}\)[a-z]|\${name}\b"
+        r"(?:[%％﹪]\s?)?[{{｛]{{1,2}}-?\s*\.?{name}\s*[}}｝]{{1,2}}|%\({name}\)[a-z]|\${name}\b"
     );
     let pattern = regex::Regex::new(&pattern).ok()?;
     pattern
@@ -209,4 +209,16 @@ pub fn written_otherwise(value: &str, name: &str, found: &Scan) -> Option<std::o
                 .iter()
                 .any(|placeholder| placeholder.span.start < range.end && range.start < placeholder.span.end)
         })
+}
+
+/// Whether a runtime ever shows the plural form `category` of `group` in `locale`: the locale
+/// has the category, or it is the explicit `zero` of Rails and i18next.
+pub fn form_is_used(catalog: &Catalog, locale: &str, group: &str, category: &str) -> bool {
+    if catalog.format == CatalogFormat::Gettext {
+        return true;
+    }
+    if category == "zero" && catalog.format != CatalogFormat::Hugo {
+        return true;
+    }
+    categories_for(locale, group).is_none_or(|categories| categories.contains(&category))
 }

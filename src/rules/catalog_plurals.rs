@@ -4,7 +4,7 @@
 use crate::model::catalog::{Catalog, CatalogEntry, CatalogFormat, Dialect, PLURAL_CATEGORIES};
 use crate::parse::icu::IcuPlural;
 use crate::parse::plurals::{ordinal_categories, plural_categories};
-use crate::rules::catalog_pairing::{categories_for, is_broken, scan_entry};
+use crate::rules::catalog_pairing::{categories_for, form_is_used, is_broken, scan_entry};
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -54,7 +54,6 @@ fn keyed(catalog: &Catalog, locale: &str, source: &Catalog, checks: &mut Vec<Plu
             groups.entry(form.group.as_str()).or_default().push(entry);
         }
     }
-    let explicit_zero = !matches!(catalog.format, CatalogFormat::Hugo);
     for (group, forms) in groups {
         let source_forms: Vec<&str> = source
             .plural_group(group)
@@ -81,8 +80,8 @@ fn keyed(catalog: &Catalog, locale: &str, source: &Catalog, checks: &mut Vec<Plu
             .iter()
             .filter_map(|entry| {
                 let category = entry.plural.as_ref()?.category.as_str();
-                let allowed = needed.contains(&category) || (explicit_zero && category == "zero");
-                (!allowed).then(|| (category.to_owned(), entry.key_span.clone()))
+                (!form_is_used(catalog, locale, group, category))
+                    .then(|| (category.to_owned(), entry.key_span.clone()))
             })
             .collect();
         let span = catalog

@@ -1,6 +1,6 @@
 //! A key of the source catalog that the translated catalog lacks.
 
-use crate::model::catalog::{CatalogEntry, CatalogFormat, ValueKind};
+use crate::model::catalog::{Catalog, CatalogEntry, CatalogFormat, ValueKind};
 use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
 use crate::rules::prelude::*;
 use crate::rules::suggest::closest;
@@ -35,13 +35,15 @@ impl Rule for CatalogKeyMissing {
             // A plural form is judged with its group: the forms a locale needs are the
             // plural rules' business; a group the translation lacks entirely is missing once.
             if let Some(form) = &entry.plural {
-                if pair.in_source(&form.group).is_some() || !groups_seen.insert(&form.group) {
+                let has_container = form.group != entry.path && pair.in_source(&form.group).is_some();
+                if has_container || !groups_seen.insert(&form.group) {
                     continue;
                 }
                 if pair.translation_has_group(&form.group) || is_misspelt(&pair, &form.group) {
                     continue;
                 }
-                diagnostics.push(missing(context, &pair, &form.group, "plural", entry, &fallback_span));
+                let what = if is_plural_group(source, &form.group) { "plural" } else { "key" };
+                diagnostics.push(missing(context, &pair, &form.group, what, entry, &fallback_span));
                 continue;
             }
             match pair.in_translation(&entry.path) {
@@ -57,7 +59,8 @@ impl Rule for CatalogKeyMissing {
                 continue;
             }
             let what = match entry.kind {
-                _ if pair.source_has_group(&entry.path) => "plural",
+                _ if is_plural_group(source, &entry.path) => "plural",
+                _ if pair.source_has_group(&entry.path) => "key",
                 ValueKind::Mapping => "section",
                 ValueKind::List => "list",
                 _ => "key",
@@ -107,4 +110,12 @@ fn is_misspelt(pair: &CatalogPair, path: &str) -> bool {
         .map(|candidate| split_last(&candidate.path))
         .filter(|(candidate_parent, _)| *candidate_parent == parent)
         .any(|(_, sibling)| closest(sibling, [key]).is_some())
+}
+
+/// Whether the source's group has a form other than `other` (go-i18n's `other` alone is a
+/// plain string).
+fn is_plural_group(source: &Catalog, group: &str) -> bool {
+    source
+        .plural_group(group)
+        .any(|entry| entry.plural.as_ref().is_some_and(|form| form.category != "other"))
 }

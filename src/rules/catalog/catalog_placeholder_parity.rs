@@ -4,7 +4,7 @@
 use crate::model::catalog::{Catalog, CatalogEntry, Dialect, ValueKind};
 use crate::parse::placeholders::{Placeholder, Scan};
 use crate::rules::catalog_pairing::{
-    CatalogPair, count_variable, is_broken, may_omit_count, scan_entry, scan_text, union,
+    CatalogPair, count_variable, form_is_used, is_broken, may_omit_count, scan_entry, scan_text, union,
     written_otherwise,
 };
 use crate::rules::prelude::*;
@@ -103,6 +103,9 @@ impl Rule for CatalogPlaceholderParity {
                 .iter()
                 .map(|entry| (*entry, scan_entry(entry, dialect)))
                 .collect();
+            if scans.iter().any(|(_, scan)| scan.error.is_some()) {
+                continue;
+            }
             let mut expected = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for (entry, scan) in &scans {
@@ -115,6 +118,12 @@ impl Rule for CatalogPlaceholderParity {
                         });
                     }
                 }
+            }
+            // A form the locale has no category for is `catalog-plural-extra`'s.
+            if written.plural.as_ref().is_some_and(|form| {
+                !form_is_used(translation, locale, &form.group, &form.category)
+            }) {
+                continue;
             }
             let omit = written.plural.as_ref().and_then(|form| {
                 may_omit_count(translation, locale, &form.category)
@@ -162,6 +171,10 @@ fn compare(
 ) {
     let entry = compared.entry;
     let found = &compared.found;
+    // A message that does not parse is `catalog-syntax-error`'s.
+    if found.error.is_some() {
+        return;
+    }
     let value = entry.value.as_deref().unwrap_or_default();
     let has = |name: &str| found.placeholders.iter().any(|other| other.name == name);
     let missing: Vec<&Expected> = expected
