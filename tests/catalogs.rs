@@ -64,7 +64,11 @@ fn string_catalogs_concise() {
 #[test]
 fn string_catalogs_human() {
     l10nlint("string-catalogs")
-        .args(["lint", "--select", "catalog-plural-missing,catalog-placeholder-malformed"])
+        .args([
+            "lint",
+            "--select",
+            "catalog-plural-missing,catalog-placeholder-malformed",
+        ])
         .assert()
         .code(1)
         .stdout_eq(file!["snapshots/string-catalogs.human.txt"]);

@@ -207,6 +207,26 @@ proptest! {
     }
 
     #[test]
+    fn json_po_and_toml_catalogs_parse_with_valid_spans(
+        text in r#"[{}\[\]":,#= \n\\a-z0-9%é\[\]]{0,120}|msgid "[a-z%{}]{0,8}"\nmsgstr(\[[0-3]\])? "[a-zé%]{0,8}\n?"#
+    ) {
+        for format in [CatalogFormat::Json, CatalogFormat::Arb, CatalogFormat::Gettext, CatalogFormat::Hugo] {
+            let catalog = catalog::parse_catalog(format, &text);
+            if let Some(error) = &catalog.error {
+                assert_span(&text, &error.span, "error");
+            }
+            for entry in &catalog.entries {
+                assert_span(&text, &entry.key_span, "key");
+                assert_span(&text, &entry.value_span, "value");
+                if let Some(value) = &entry.value {
+                    let within = entry.span_of(0..value.len());
+                    assert_span(&text, &within, "value text");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn yaml_catalogs_parse_with_valid_spans(text in yaml_text()) {
         let catalog = catalog::parse_catalog(CatalogFormat::Yaml, &text);
         if let Some(error) = &catalog.error {

@@ -426,7 +426,9 @@ mod tests {
         assert_eq!(place(&layouts, "po/de.po").unwrap().0, "de");
         assert_eq!(place(&layouts, "po/messages.pot"), None);
         assert_eq!(
-            place(&layouts, "locale/fr/LC_MESSAGES/django.po").unwrap().0,
+            place(&layouts, "locale/fr/LC_MESSAGES/django.po")
+                .unwrap()
+                .0,
             "fr"
         );
         assert_eq!(place(&layouts, "i18n/pt-br.toml").unwrap().0, "pt-br");

@@ -239,8 +239,7 @@ pub fn verbatim_offset(text: &str, span: &Span, value: &str) -> Option<usize> {
     let written = text.get(span.clone())?;
     if written == value {
         Some(span.start)
-    } else if written.len() == value.len() + 2 && written.get(1..written.len() - 1) == Some(value)
-    {
+    } else if written.len() == value.len() + 2 && written.get(1..written.len() - 1) == Some(value) {
         Some(span.start + 1)
     } else {
         None

@@ -59,11 +59,9 @@ pub fn parse(text: &str) -> Result<IcuMessage, IcuError> {
             Ok(message)
         }
         Err(error) => {
-            let span = error
-                .location
-                .map_or(0..text.len(), |location| {
-                    location.start.offset..location.end.offset
-                });
+            let span = error.location.map_or(0..text.len(), |location| {
+                location.start.offset..location.end.offset
+            });
             Err(IcuError {
                 message: describe(&format!("{:?}", error.kind)),
                 span: clamp(text, span),
@@ -91,9 +89,10 @@ fn describe(kind: &str) -> String {
         }
         words.extend(c.to_lowercase());
     }
-    words
-        .replace("expect ", "expected ")
-        .replace("malformed argument", "malformed argument (a name cannot contain spaces)")
+    words.replace("expect ", "expected ").replace(
+        "malformed argument",
+        "malformed argument (a name cannot contain spaces)",
+    )
 }
 
 fn too_deep(text: &str) -> Option<usize> {
@@ -214,19 +213,27 @@ mod tests {
     fn errors_have_positions_and_words() {
         let error = parse("Hi {name").unwrap_err();
         assert!(error.message.starts_with("expected"), "{}", error.message);
-        assert!(parse("{count, plural, one {x}}").is_err(), "`other` is required");
+        assert!(
+            parse("{count, plural, one {x}}").is_err(),
+            "`other` is required"
+        );
         let deep = "{a, select, x {".repeat(40);
         assert!(parse(&deep).unwrap_err().message.contains("nested"));
     }
 
     #[test]
     fn hostile_input_never_panics() {
-        let pieces = ["{", "}", "#", "'", ",", " ", "a", "plural", "select", "=0", "other", "é", "<b>", "</b>", "offset:1"];
+        let pieces = [
+            "{", "}", "#", "'", ",", " ", "a", "plural", "select", "=0", "other", "é", "<b>",
+            "</b>", "offset:1",
+        ];
         let mut state = 7u64;
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..(state % 17) {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
             }
             let _ = parse(&text);

@@ -255,11 +255,7 @@ fn scan_chrome(text: &str) -> Scan {
     }
 }
 
-fn simple(
-    text: &str,
-    pattern: &Regex,
-    name: impl Fn(&regex::Captures) -> Option<String>,
-) -> Scan {
+fn simple(text: &str, pattern: &Regex, name: impl Fn(&regex::Captures) -> Option<String>) -> Scan {
     let placeholders = pattern
         .captures_iter(text)
         .filter_map(|captures| {
@@ -400,7 +396,10 @@ mod tests {
     #[test]
     fn rails_reads_only_its_own_spellings() {
         assert_eq!(
-            found("Hi %{name}, %<count>d new, 100%% {name} {{name}} %s", Dialect::Rails),
+            found(
+                "Hi %{name}, %<count>d new, 100%% {name} {{name}} %s",
+                Dialect::Rails
+            ),
             [pair("name", "%{name}"), pair("count", "%<count>d")]
         );
         // Ruby's `\w` is ASCII: a translated name is printed as text.
@@ -448,13 +447,20 @@ mod tests {
         assert_eq!(names, ["count", "count", "dir", "count", "user"]);
         assert_eq!(scan.plurals.len(), 1);
         assert!(scan.error.is_none());
-        assert!(self::scan("{count, plural, one {x}", Dialect::Icu, &[]).error.is_some());
+        assert!(
+            self::scan("{count, plural, one {x}", Dialect::Icu, &[])
+                .error
+                .is_some()
+        );
     }
 
     #[test]
     fn go_templates_chrome_and_braces() {
         assert_eq!(
-            found("{{ .Count }} of {{.Total | lang.FormatNumber 0}} {{ . }}", Dialect::GoTemplate),
+            found(
+                "{{ .Count }} of {{.Total | lang.FormatNumber 0}} {{ . }}",
+                Dialect::GoTemplate
+            ),
             [
                 pair(".Count", "{{ .Count }}"),
                 pair(".Total", "{{.Total | lang.FormatNumber 0}}"),
@@ -465,13 +471,20 @@ mod tests {
             found("$USER$ has $1, $$5", Dialect::Chrome),
             [pair("user", "$USER$"), pair("1", "$1")]
         );
-        assert_eq!(found("{count} items {}", Dialect::Brace), [pair("count", "{count}")]);
+        assert_eq!(
+            found("{count} items {}", Dialect::Brace),
+            [pair("count", "{count}")]
+        );
     }
 
     #[test]
     fn gettext_follows_the_flags() {
         assert_eq!(
-            scan_with("%s has %d (%2$d, %1$s), 50%%, %lu", Dialect::Gettext, &["c-format"]),
+            scan_with(
+                "%s has %d (%2$d, %1$s), 50%%, %lu",
+                Dialect::Gettext,
+                &["c-format"]
+            ),
             [
                 pair("1$s", "%s"),
                 pair("2$d", "%d"),
@@ -485,7 +498,11 @@ mod tests {
             [pair("(name)s", "%(name)s"), pair("1$d", "%d")]
         );
         assert_eq!(
-            scan_with("{name} {0} {{literal}}", Dialect::Gettext, &["python-brace-format"]),
+            scan_with(
+                "{name} {0} {{literal}}",
+                Dialect::Gettext,
+                &["python-brace-format"]
+            ),
             [pair("name", "{name}"), pair("0", "{0}")]
         );
         assert_eq!(scan_with("%s without a flag", Dialect::Gettext, &[]), []);

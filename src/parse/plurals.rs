@@ -91,7 +91,6 @@ fn category_name(category: &PluralCategory) -> &'static str {
     }
 }
 
-
 /// A gettext `plural=` formula (`n%10==1 && n%100!=11 ? 0 : …`), parsed once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PluralFormula {
@@ -128,7 +127,11 @@ impl PluralFormula {
     /// Parses C's subset that gettext formulas use; `None` for anything else.
     pub fn parse(expression: &str) -> Option<Self> {
         let tokens = tokenize(expression)?;
-        let mut parser = FormulaParser { tokens, at: 0, depth: 0 };
+        let mut parser = FormulaParser {
+            tokens,
+            at: 0,
+            depth: 0,
+        };
         let node = parser.conditional()?;
         (parser.at == parser.tokens.len()).then_some(Self { node })
     }
@@ -197,8 +200,8 @@ enum Token {
 
 fn tokenize(expression: &str) -> Option<Vec<Token>> {
     const SYMBOLS: [&str; 19] = [
-        "||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%", "!", "?", ":",
-        "(", ")", ";",
+        "||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%", "!", "?", ":", "(",
+        ")", ";",
     ];
     let mut tokens = Vec::new();
     let mut rest = expression.trim().trim_end_matches(';');
@@ -209,7 +212,9 @@ fn tokenize(expression: &str) -> Option<Vec<Token>> {
             tokens.push(Token::N);
             rest = &rest[1..];
         } else if c.is_ascii_digit() {
-            let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+            let end = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
             tokens.push(Token::Number(rest[..end].parse().ok()?));
             rest = &rest[end..];
         } else {

@@ -50,7 +50,9 @@ impl<'a> CatalogPair<'a> {
     }
 
     pub fn in_source(&self, path: &str) -> Option<&'a CatalogEntry> {
-        self.source_by_path.get(path).map(|index| self.source[*index])
+        self.source_by_path
+            .get(path)
+            .map(|index| self.source[*index])
     }
 
     pub fn in_translation(&self, path: &str) -> Option<&'a CatalogEntry> {
@@ -129,9 +131,7 @@ pub fn scan_entry(entry: &CatalogEntry, dialect: Dialect) -> Scan {
 
 /// [`scan_entry`] for any text of an entry at `path`.
 pub fn scan_text(path: &str, value: &str, dialect: Dialect, flags: &[String]) -> Scan {
-    let under_formats = path
-        .split(['.', '['])
-        .any(|segment| segment == "formats");
+    let under_formats = path.split(['.', '[']).any(|segment| segment == "formats");
     if (under_formats || is_date_format(value)) && !value.contains("%{") && !value.contains("%<") {
         return Scan::default();
     }
@@ -192,7 +192,11 @@ pub fn union<'s>(scans: impl IntoIterator<Item = &'s Scan>) -> Vec<&'s Placehold
 /// `{{name}}`, `%{ name }`, `％{name}`, `%(name)s`, `$name`), outside its real placeholders.
 pub fn written_otherwise(value: &str, name: &str, found: &Scan) -> Option<std::ops::Range<usize>> {
     let bare = name.trim_start_matches(['.', '$']);
-    if bare.is_empty() || !bare.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+    if bare.is_empty()
+        || !bare
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
         return None;
     }
     let name = regex::escape(bare);
@@ -204,10 +208,9 @@ pub fn written_otherwise(value: &str, name: &str, found: &Scan) -> Option<std::o
         .find_iter(value)
         .map(|found| found.range())
         .find(|range| {
-            !found
-                .placeholders
-                .iter()
-                .any(|placeholder| placeholder.span.start < range.end && range.start < placeholder.span.end)
+            !found.placeholders.iter().any(|placeholder| {
+                placeholder.span.start < range.end && range.start < placeholder.span.end
+            })
         })
 }
 

@@ -128,7 +128,9 @@ fn icu_check(entry: &CatalogEntry, plural: &IcuPlural, needed: &[&str]) -> Plura
     let extra = plural
         .options
         .iter()
-        .filter(|(key, _)| PLURAL_CATEGORIES.contains(&key.as_str()) && !needed.contains(&key.as_str()))
+        .filter(|(key, _)| {
+            PLURAL_CATEGORIES.contains(&key.as_str()) && !needed.contains(&key.as_str())
+        })
         .map(|(key, span)| (key.clone(), entry.span_of(key_span(entry, key, span))))
         .collect();
     PluralCheck {
@@ -141,7 +143,11 @@ fn icu_check(entry: &CatalogEntry, plural: &IcuPlural, needed: &[&str]) -> Plura
 }
 
 /// The option's key just before its message (`one` in `one {…}`), within the value.
-fn key_span(entry: &CatalogEntry, key: &str, message: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn key_span(
+    entry: &CatalogEntry,
+    key: &str,
+    message: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
     let value = entry.value.as_deref().unwrap_or_default();
     let before = value.get(..message.start).unwrap_or_default().trim_end();
     if before.ends_with(key) {
@@ -175,7 +181,8 @@ fn gettext(catalog: &Catalog, checks: &mut Vec<PluralCheck>) {
             .iter()
             .filter_map(|entry| {
                 let index: usize = entry.plural.as_ref()?.category.parse().ok()?;
-                (index >= forms.count).then(|| (format!("msgstr[{index}]"), entry.value_span.clone()))
+                (index >= forms.count)
+                    .then(|| (format!("msgstr[{index}]"), entry.value_span.clone()))
             })
             .collect();
         let span = entries.first().map_or(0..0, |entry| entry.key_span.clone());

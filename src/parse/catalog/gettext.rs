@@ -136,11 +136,17 @@ impl Reader {
         let rest = trimmed[keyword_end..].trim_start();
         let rest_at = at + (trimmed.len() - rest.len());
         if !rest.starts_with('"') {
-            return Err(error_at(text, rest_at, &format!("expected a quoted string after `{keyword}`")));
+            return Err(error_at(
+                text,
+                rest_at,
+                &format!("expected a quoted string after `{keyword}`"),
+            ));
         }
         let (piece, span) = quoted(text, rest, rest_at)?;
-        let mut string = PoString::default();
-        string.text = piece;
+        let mut string = PoString {
+            text: piece,
+            ..PoString::default()
+        };
         string.push(&text[span.clone()], span);
         match keyword {
             "msgctxt" => {
@@ -159,7 +165,11 @@ impl Reader {
             }
             "msgid_plural" => {
                 if self.current.id.is_none() {
-                    return Err(error_at(text, at, "`msgid_plural` without a `msgid` before it"));
+                    return Err(error_at(
+                        text,
+                        at,
+                        "`msgid_plural` without a `msgid` before it",
+                    ));
                 }
                 self.current.id_plural = Some(string);
                 self.field = Field::IdPlural;
@@ -169,9 +179,15 @@ impl Reader {
                     return Err(error_at(text, at, "`msgstr` without a `msgid` before it"));
                 }
                 if self.current.id_plural.is_some() {
-                    return Err(error_at(text, at, "a plural entry needs `msgstr[0]`, `msgstr[1]`, …"));
+                    return Err(error_at(
+                        text,
+                        at,
+                        "a plural entry needs `msgstr[0]`, `msgstr[1]`, …",
+                    ));
                 }
-                self.current.strings.push((0, at..at + keyword.len(), string));
+                self.current
+                    .strings
+                    .push((0, at..at + keyword.len(), string));
                 self.field = Field::Str;
             }
             _ => {
@@ -183,10 +199,16 @@ impl Reader {
                     return Err(error_at(text, at, &format!("unknown keyword `{keyword}`")));
                 };
                 if self.current.id_plural.is_none() {
-                    return Err(error_at(text, at, "`msgstr[n]` in an entry without `msgid_plural`"));
+                    return Err(error_at(
+                        text,
+                        at,
+                        "`msgstr[n]` in an entry without `msgid_plural`",
+                    ));
                 }
                 self.current.plural_syntax = true;
-                self.current.strings.push((index, at..at + keyword.len(), string));
+                self.current
+                    .strings
+                    .push((index, at..at + keyword.len(), string));
                 self.field = Field::Str;
             }
         }
@@ -203,7 +225,13 @@ fn quoted(text: &str, rest: &str, at: usize) -> Result<(String, Span), CatalogEr
             '"' => {
                 let after = rest[index + 1..].trim();
                 if !after.is_empty() {
-                    return Err(error_at(text, at + index + 1 + (rest[index + 1..].len() - rest[index + 1..].trim_start().len()), "unexpected text after the closing quote"));
+                    return Err(error_at(
+                        text,
+                        at + index
+                            + 1
+                            + (rest[index + 1..].len() - rest[index + 1..].trim_start().len()),
+                        "unexpected text after the closing quote",
+                    ));
                 }
                 return Ok((value, at..at + index + 1));
             }
@@ -281,7 +309,8 @@ impl PoEntry {
             } else {
                 ValueKind::String
             };
-            let mut entry = CatalogEntry::new(entry_path, id_span.clone(), kind, value_span.clone());
+            let mut entry =
+                CatalogEntry::new(entry_path, id_span.clone(), kind, value_span.clone());
             entry.value_offset = string.verbatim.then_some(value_span.start + 1);
             entry.value = (!string.text.is_empty()).then_some(string.text);
             entry.flags = self.flags.clone();
@@ -324,7 +353,9 @@ fn plural_forms(text: &str, header: &PoString) -> Option<PluralForms> {
     let span = match written.find("Plural-Forms:") {
         Some(at) => {
             let start = span.start + at;
-            let end = written[at..].find(['"', '\\']).map_or(span.end, |end| start + end);
+            let end = written[at..]
+                .find(['"', '\\'])
+                .map_or(span.end, |end| start + end);
             start..end
         }
         None => span,

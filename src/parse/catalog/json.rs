@@ -55,7 +55,10 @@ pub fn parse(text: &str, format: CatalogFormat) -> Catalog {
     };
     let messages = format == CatalogFormat::Json
         && !object.properties.is_empty()
-        && object.properties.iter().all(|property| is_message_object(&property.value));
+        && object
+            .properties
+            .iter()
+            .all(|property| is_message_object(&property.value));
     if messages {
         catalog.format = CatalogFormat::JsonMessages;
         catalog.dialect = Dialect::Brace;
@@ -109,8 +112,7 @@ fn detect_dialect(entries: &[CatalogEntry]) -> Dialect {
         return Dialect::I18next;
     }
     let icu_like = values().any(|value| {
-        crate::parse::icu::parse(value)
-            .is_ok_and(|message| !message.arguments.is_empty())
+        crate::parse::icu::parse(value).is_ok_and(|message| !message.arguments.is_empty())
     });
     if icu_like {
         Dialect::Icu
@@ -159,7 +161,10 @@ fn character_at(text: &str, offset: usize) -> Span {
     while !text.is_char_boundary(start) {
         start -= 1;
     }
-    let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    let end = text[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
     start..end
 }
 
@@ -205,7 +210,10 @@ impl Walker<'_> {
             if self.format == CatalogFormat::Arb && name.starts_with('@') {
                 continue;
             }
-            if matches!(self.format, CatalogFormat::JsonMessages | CatalogFormat::Chrome) {
+            if matches!(
+                self.format,
+                CatalogFormat::JsonMessages | CatalogFormat::Chrome
+            ) {
                 self.message(&property.value, path, key_span);
             } else {
                 self.value(&property.value, path, key_span);
@@ -309,7 +317,10 @@ mod tests {
         );
         assert_eq!(docusaurus.format, CatalogFormat::JsonMessages);
         assert_eq!(docusaurus.dialect, Dialect::Brace);
-        assert_eq!(summary(&docusaurus), [("theme.x", Some("{count} items"), None)]);
+        assert_eq!(
+            summary(&docusaurus),
+            [("theme.x", Some("{count} items"), None)]
+        );
     }
 
     #[test]

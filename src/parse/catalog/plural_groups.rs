@@ -1,9 +1,7 @@
 //! Which entries of a catalog are the forms of one plural group: `zero one two few many other`
 //! subkeys (Rails, i18n-js, Hugo) or `_one`/`_other` suffixes (i18next).
 
-use crate::model::catalog::{
-    CatalogEntry, PLURAL_CATEGORIES, PluralForm, ValueKind, split_last,
-};
+use crate::model::catalog::{CatalogEntry, PLURAL_CATEGORIES, PluralForm, ValueKind, split_last};
 use std::collections::HashMap;
 
 /// Keys go-i18n reads beside the plural forms of a Hugo string; they are not translated.
@@ -41,8 +39,10 @@ pub fn nested(entries: &mut Vec<CatalogEntry>, hugo: bool) {
             .copied()
             .filter(|index| !forms.contains(index))
             .collect();
-        let others_are_metadata =
-            hugo && others.iter().all(|&index| HUGO_METADATA.contains(&key_of(index).as_str()));
+        let others_are_metadata = hugo
+            && others
+                .iter()
+                .all(|&index| HUGO_METADATA.contains(&key_of(index).as_str()));
         let has_other = forms.iter().any(|&index| key_of(index) == "other");
         if forms.is_empty()
             || !(others.is_empty() || others_are_metadata)

@@ -11,7 +11,9 @@ pub fn parse(text: &str) -> Catalog {
     let mut catalog = Catalog::new(CatalogFormat::Hugo, Dialect::GoTemplate);
     let (root, errors) = DeTable::parse_recoverable(text);
     if let Some(error) = errors.first() {
-        let start = error.span().map_or(text.len(), |span| span.start.min(text.len()));
+        let start = error
+            .span()
+            .map_or(text.len(), |span| span.start.min(text.len()));
         let end = text
             .get(start..)
             .and_then(|rest| rest.chars().next())
