@@ -13,8 +13,9 @@ use crate::discover::locale::is_locale_code;
 use crate::model::{Document, Link};
 use crate::site::Page;
 use crate::site::Site;
-use crate::site::hosts::{host_in_text, host_of, misspelling_distance};
+use crate::site::host_typos::misspelling_distance;
 use crate::site::settings::DeclaredList;
+use crate::site::url_text::{host_in_text, host_of};
 use crate::source::Span;
 use std::collections::{BTreeMap, HashSet};
 

@@ -5,7 +5,7 @@
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Report, Verdict};
 use crate::site::Site;
-use crate::site::hosts::host_of;
+use crate::site::url_text::host_of;
 use crate::source::Span;
 
 /// The rule category whose rules read [`OnlineResults`]; the check runs only when one is active.
