@@ -315,8 +315,6 @@ fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> Generalised
     }
 }
 
-/// `pt` for `pt_BR`: sites often serve a regional translation at the language's address.
-
 /// Fullwidth punctuation and CJK characters, which never end a URL written in running text.
 fn is_wide_punctuation_or_ideograph(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ff65}' | '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}')

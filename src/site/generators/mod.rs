@@ -392,32 +392,6 @@ pub fn js_value<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_become_output_files() {
-        assert_eq!(output_for_url("/x/"), "x/index.html");
-        assert_eq!(output_for_url("/x"), "x.html");
-        assert_eq!(output_for_url("/feed.xml"), "feed.xml");
-        assert_eq!(folder_output("/x"), "x/index.html");
-        assert_eq!(folder_output("/"), "index.html");
-        assert_eq!(normalise("a/b/../c/./d").as_deref(), Some("a/c/d"));
-        assert_eq!(normalise("a/../.."), None);
-    }
-
-    #[test]
-    fn javascript_config_values_are_read_lexically() {
-        let config = "export default { i18n: { defaultLocale: 'en', locales: ['en', \"fr\"] }, baseUrl: '/docs/' }";
-        let i18n = js_value(config, "i18n").unwrap();
-        assert_eq!(js_value(i18n, "defaultLocale"), Some("en"));
-        assert_eq!(js_strings(js_value(i18n, "locales").unwrap()), ["en", "fr"]);
-        assert_eq!(js_value(config, "baseUrl"), Some("/docs/"));
-        assert_eq!(js_value(config, "missing"), None);
-    }
-}
-
 /// A config file (TOML, YAML or JSON, by extension) as JSON values, so that generator modules
 /// read every format the same way. `None` when it does not exist; an error when it does not
 /// parse.
@@ -485,4 +459,30 @@ pub fn get_ignore_case<'a>(
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(key))
         .map(|(_, value)| value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_become_output_files() {
+        assert_eq!(output_for_url("/x/"), "x/index.html");
+        assert_eq!(output_for_url("/x"), "x.html");
+        assert_eq!(output_for_url("/feed.xml"), "feed.xml");
+        assert_eq!(folder_output("/x"), "x/index.html");
+        assert_eq!(folder_output("/"), "index.html");
+        assert_eq!(normalise("a/b/../c/./d").as_deref(), Some("a/c/d"));
+        assert_eq!(normalise("a/../.."), None);
+    }
+
+    #[test]
+    fn javascript_config_values_are_read_lexically() {
+        let config = "export default { i18n: { defaultLocale: 'en', locales: ['en', \"fr\"] }, baseUrl: '/docs/' }";
+        let i18n = js_value(config, "i18n").unwrap();
+        assert_eq!(js_value(i18n, "defaultLocale"), Some("en"));
+        assert_eq!(js_strings(js_value(i18n, "locales").unwrap()), ["en", "fr"]);
+        assert_eq!(js_value(config, "baseUrl"), Some("/docs/"));
+        assert_eq!(js_value(config, "missing"), None);
+    }
 }

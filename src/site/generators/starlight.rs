@@ -144,10 +144,7 @@ impl Starlight {
         } else {
             format!("{directory}{stem}")
         };
-        let slugged: Vec<String> = path
-            .split('/')
-            .map(|segment| slugify_segment(segment))
-            .collect();
+        let slugged: Vec<String> = path.split('/').map(slugify_segment).collect();
         folder_output(&format!("{prefix}{}", slugged.join("/")))
     }
 }
