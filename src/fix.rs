@@ -14,6 +14,14 @@ use crate::source::{Position, SourceText, Span};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+/// A fixed file that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the fixes to `{}`: {source}", .path.display())]
+pub struct FixError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
 /// The fixes of one run, computed without touching any file.
 #[derive(Debug, Default)]
 pub struct FixPlan {
@@ -106,7 +114,7 @@ impl FixPlan {
     }
 
     /// Writes every changed file (where its links point, inside the site).
-    pub fn write(&self) -> Result<(), String> {
+    pub fn write(&self) -> Result<(), FixError> {
         for file in &self.files {
             let path = &file.target;
             let mut bytes = Vec::with_capacity(file.after.len() + 3);
@@ -114,8 +122,10 @@ impl FixPlan {
                 bytes.extend_from_slice("\u{feff}".as_bytes());
             }
             bytes.extend_from_slice(file.after.as_bytes());
-            write_atomically(path, &bytes)
-                .map_err(|err| format!("cannot write the fixes to `{}`: {err}", path.display()))?;
+            write_atomically(path, &bytes).map_err(|source| FixError {
+                path: path.clone(),
+                source,
+            })?;
         }
         Ok(())
     }

@@ -166,26 +166,6 @@ fn deeply_nested_front_matter_is_reported_not_overflowed() {
     lint_concise(site.path());
 }
 
-#[cfg(unix)]
-#[test]
-fn a_symlink_loop_is_reported_and_the_rest_is_linted() {
-    let site = site();
-    std::os::unix::fs::symlink("..", site.path().join("de/loop")).expect("symlink");
-    std::os::unix::fs::symlink("self.md", site.path().join("de/self.md")).expect("symlink");
-    let (code, stdout) = lint_concise(site.path());
-    assert_eq!(code, 1, "{stdout}");
-    let loop_lines = lines_about(&stdout, "de/loop");
-    assert_eq!(loop_lines.len(), 1, "{stdout}");
-    assert!(
-        loop_lines[0].contains("[file-unreadable]") && loop_lines[0].contains("loop"),
-        "{stdout}"
-    );
-    let self_lines = lines_about(&stdout, "de/self.md");
-    assert_eq!(self_lines.len(), 1, "{stdout}");
-    assert!(self_lines[0].contains("[file-unreadable]"), "{stdout}");
-    assert!(stdout.ends_with("in 2 files.\n"), "{stdout}");
-}
-
 #[test]
 fn invalid_utf8_is_reported_with_its_line() {
     let site = site();

@@ -372,7 +372,7 @@ fn slow_answers_time_out() {
 fn deadline_stops_waiting() {
     let server = TestServer::start();
     let options = OnlineOptions {
-        deadline: Some(Duration::from_millis(300)),
+        deadline: Duration::from_millis(300),
         ..fast_options()
     };
     let url = server.url("/slow");
@@ -528,7 +528,13 @@ fn a_corrupt_cache_is_a_warning_not_an_error() {
     let server = TestServer::start();
     let directory = tempfile::tempdir().expect("temporary directory");
     let cache = directory.path().join("online.json");
-    std::fs::write(&cache, "{\"version\": 1, \"entries\": [garbage").expect("write cache");
+    // A cache of ours cut short; a file that is not a cache is never overwritten (see
+    // `tests/trust.rs`).
+    std::fs::write(
+        &cache,
+        "{\"format\":\"l10nlint online cache\",\"version\":1,\"entries\":[garbage",
+    )
+    .expect("write cache");
     let options = OnlineOptions {
         cache: Some(cache.clone()),
         ..fast_options()
