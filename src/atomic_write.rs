@@ -73,7 +73,12 @@ mod tests {
         let link = directory.path().join("link.md");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         assert!(write_atomically(&link, b"new").is_err());
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
     }
 

@@ -270,7 +270,11 @@ mod tests {
     fn a_config_linked_to_a_file_outside_is_not_read() {
         let site = tempfile::tempdir().unwrap();
         let outside = tempfile::tempdir().unwrap();
-        std::fs::write(outside.path().join("secret.toml"), "source-locale = \"fr\"\n").unwrap();
+        std::fs::write(
+            outside.path().join("secret.toml"),
+            "source-locale = \"fr\"\n",
+        )
+        .unwrap();
         let path = site.path().join(FILE_NAME);
         std::os::unix::fs::symlink(outside.path().join("secret.toml"), &path).unwrap();
         let err = Config::load(&path).unwrap_err();

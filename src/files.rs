@@ -105,10 +105,10 @@ impl Confinement {
             }
         }
         // `..` after a missing folder cannot be resolved without creating it.
-        if path
-            .strip_prefix(existing)
-            .is_ok_and(|rest| rest.components().any(|part| !matches!(part, Component::Normal(_))))
-        {
+        if path.strip_prefix(existing).is_ok_and(|rest| {
+            rest.components()
+                .any(|part| !matches!(part, Component::Normal(_)))
+        }) {
             let err = io::Error::new(io::ErrorKind::InvalidInput, "`..` after a missing folder");
             return Err(Refusal::Unresolvable(err));
         }
@@ -122,8 +122,9 @@ impl Confinement {
         match self.resolve(path) {
             Ok(canonical) => read_source(&canonical, max_size),
             Err(Refusal::Outside(_)) => Err(ReadProblem {
-                message: "this file is a symbolic link that leads outside the site; it was not read"
-                    .to_owned(),
+                message:
+                    "this file is a symbolic link that leads outside the site; it was not read"
+                        .to_owned(),
                 help: "commit the file itself instead of a link to it".to_owned(),
             }),
             Err(Refusal::Unresolvable(err)) => Err(cannot_read(err)),
@@ -139,7 +140,8 @@ impl Confinement {
 
     /// Whether `path` (relative to the root) is a file inside.
     pub fn is_file(&self, path: &str) -> bool {
-        self.resolve(path).is_ok_and(|canonical| canonical.is_file())
+        self.resolve(path)
+            .is_ok_and(|canonical| canonical.is_file())
     }
 
     /// Whether `path` (relative to the root) is a folder inside.
@@ -254,7 +256,8 @@ impl Sources {
     }
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use super::*;
     use std::os::unix::fs::symlink;
@@ -285,10 +288,19 @@ mod tests {
     #[test]
     fn links_that_lead_outside_are_refused() {
         let (site, outside, confinement) = site();
-        symlink(outside.path().join("secret.md"), site.path().join("es/secret.md")).unwrap();
+        symlink(
+            outside.path().join("secret.md"),
+            site.path().join("es/secret.md"),
+        )
+        .unwrap();
         symlink(outside.path(), site.path().join("fr")).unwrap();
         symlink("/etc/passwd", site.path().join("es/passwd.md")).unwrap();
-        for path in ["es/secret.md", "fr/secret.md", "es/passwd.md", "../secret.md"] {
+        for path in [
+            "es/secret.md",
+            "fr/secret.md",
+            "es/passwd.md",
+            "../secret.md",
+        ] {
             let problem = confinement.read_source(path, u64::MAX).err().unwrap();
             assert!(!problem.message.contains("secret\n"), "{path}");
             assert!(confinement.read_text(path, u64::MAX).is_none(), "{path}");
@@ -296,7 +308,11 @@ mod tests {
             assert!(confinement.writable(path).is_err(), "{path}");
         }
         assert!(confinement.writable("fr/new.json").is_err());
-        assert!(confinement.writable(outside.path().join("new.json")).is_err());
+        assert!(
+            confinement
+                .writable(outside.path().join("new.json"))
+                .is_err()
+        );
         let granted = confinement.with_granted([outside.path().to_owned()]);
         assert_eq!(granted.read_text("fr/secret.md", 100).unwrap(), "secret\n");
     }
@@ -319,7 +335,10 @@ mod tests {
         symlink("missing.md", site.path().join("es/dangling.md")).unwrap();
         symlink("loop.md", site.path().join("es/loop.md")).unwrap();
         for path in ["es/dangling.md", "es/loop.md"] {
-            assert!(matches!(confinement.resolve(path), Err(Refusal::Unresolvable(_))));
+            assert!(matches!(
+                confinement.resolve(path),
+                Err(Refusal::Unresolvable(_))
+            ));
         }
     }
 }

@@ -55,7 +55,11 @@ pub struct SkippedFix {
 
 impl FixPlan {
     /// The fixes of `diagnostics` (paths relative to the root) that may be applied.
-    pub fn new(confinement: &Confinement, diagnostics: &[Diagnostic], include_unsafe: bool) -> Self {
+    pub fn new(
+        confinement: &Confinement,
+        diagnostics: &[Diagnostic],
+        include_unsafe: bool,
+    ) -> Self {
         let mut by_path: BTreeMap<&str, Vec<(&Diagnostic, &Fix)>> = BTreeMap::new();
         for diagnostic in diagnostics {
             if let Some(fix) = &diagnostic.fix
@@ -81,14 +85,15 @@ impl FixPlan {
             };
             // Two paths linked to one file: edits computed on both would overwrite each other.
             if let Some(first) = fixed_through.get(&target) {
-                plan.skipped.extend(fixes.iter().map(|(diagnostic, _)| SkippedFix {
-                    rule: diagnostic.rule,
-                    path: path.to_owned(),
-                    position: source.position(diagnostic.location.span.start),
-                    reason: format!(
-                        "`{path}` is a link to the same file as `{first}`; run with --fix again"
-                    ),
-                }));
+                plan.skipped
+                    .extend(fixes.iter().map(|(diagnostic, _)| SkippedFix {
+                        rule: diagnostic.rule,
+                        path: path.to_owned(),
+                        position: source.position(diagnostic.location.span.start),
+                        reason: format!(
+                            "`{path}` is a link to the same file as `{first}`; run with --fix again"
+                        ),
+                    }));
                 continue;
             }
             fixed_through.insert(target.clone(), path);
@@ -329,7 +334,11 @@ mod tests {
     fn diff_shows_the_changed_lines_with_context() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("a.md"), "1\n2\n3\n4\nlang: en\n6\n").unwrap();
-        let plan = FixPlan::new(&Confinement::new(root.path()), &[fixable("x", 14..16, "de", true)], false);
+        let plan = FixPlan::new(
+            &Confinement::new(root.path()),
+            &[fixable("x", 14..16, "de", true)],
+            false,
+        );
         assert_eq!(
             plan.unified_diff("site/"),
             "--- a/site/a.md\n+++ b/site/a.md\n@@ -2,5 +2,5 @@\n 2\n 3\n 4\n-lang: en\n+lang: de\n 6\n"
@@ -340,7 +349,11 @@ mod tests {
     fn unchanged_files_are_not_in_the_plan() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("a.md"), "lang: de\n").unwrap();
-        let plan = FixPlan::new(&Confinement::new(root.path()), &[fixable("x", 6..8, "de", true)], false);
+        let plan = FixPlan::new(
+            &Confinement::new(root.path()),
+            &[fixable("x", 6..8, "de", true)],
+            false,
+        );
         assert!(plan.files.is_empty());
     }
 }

@@ -74,6 +74,10 @@ fn route(method: &str, path: &str, attempt: usize) -> Answer {
             ..Answer::status(429)
         },
         "/rate-limited" => Answer::status(200),
+        busy if busy.starts_with("/busy/") => Answer {
+            headers: vec![("Retry-After", "1".to_owned())],
+            ..Answer::status(503)
+        },
         "/head-not-allowed" if method == "HEAD" => Answer::status(405),
         "/head-not-allowed" => Answer::status(200),
         "/slow" => Answer {
@@ -346,6 +350,32 @@ fn retry_after_is_honoured() {
         "waited {:?}, not the second the server asked for",
         started.elapsed()
     );
+}
+
+#[test]
+fn the_retry_wait_on_one_host_is_capped() {
+    let server = TestServer::start();
+    let urls: Vec<String> = (1..=5).map(|n| server.url(&format!("/busy/{n}"))).collect();
+    let options = OnlineOptions {
+        max_retries: 2,
+        max_retry_wait_per_host: Duration::from_secs(1),
+        ..fast_options()
+    };
+    let report = run(&urls, &options);
+    for url in &urls {
+        assert!(
+            matches!(
+                verdict(&report, url),
+                Verdict::Unverifiable {
+                    status: Some(503),
+                    ..
+                }
+            ),
+            "{url}"
+        );
+    }
+    // Without the cap, 5 × 3 requests and 10 s of waiting; with it, one retry of 1 s.
+    assert_eq!(report.stats.requests_sent, 6);
 }
 
 #[test]

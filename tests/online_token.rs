@@ -14,7 +14,11 @@ use std::thread;
 use std::time::Duration;
 
 const TOKEN: &str = "secret-token-1234";
-const NAMES: [&str; 3] = ["github.com", "raw.githubusercontent.com", "elsewhere.example"];
+const NAMES: [&str; 3] = [
+    "github.com",
+    "raw.githubusercontent.com",
+    "elsewhere.example",
+];
 
 /// What a server saw of one request.
 #[derive(Debug, Clone)]
@@ -37,9 +41,8 @@ impl Servers {
     fn start() -> Self {
         let certified = rcgen::generate_simple_self_signed(NAMES.map(str::to_owned).to_vec())
             .expect("a self-signed certificate");
-        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
-            certified.key_pair.serialize_der(),
-        ));
+        let key =
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(certified.key_pair.serialize_der()));
         let chain: Vec<CertificateDer<'static>> = vec![certified.cert.der().clone()];
         let config = rustls::ServerConfig::builder_with_provider(Arc::new(
             rustls::crypto::ring::default_provider(),
@@ -65,7 +68,8 @@ impl Servers {
         let (log, known) = (Arc::clone(&servers.log), Arc::clone(&ports));
         thread::spawn(move || {
             for stream in https.incoming().flatten() {
-                let (config, log, ports) = (Arc::clone(&config), Arc::clone(&log), Arc::clone(&known));
+                let (config, log, ports) =
+                    (Arc::clone(&config), Arc::clone(&log), Arc::clone(&known));
                 thread::spawn(move || {
                     let Ok(connection) = rustls::ServerConnection::new(config) else {
                         return;
@@ -80,7 +84,12 @@ impl Servers {
             for stream in http.incoming().flatten() {
                 let (log, ports) = (Arc::clone(&log), Arc::clone(&known));
                 thread::spawn(move || {
-                    serve(stream, false, &log, ports.get().copied().unwrap_or_default());
+                    serve(
+                        stream,
+                        false,
+                        &log,
+                        ports.get().copied().unwrap_or_default(),
+                    );
                 });
             }
         });
@@ -158,7 +167,8 @@ fn serve(stream: impl Read + Write, https: bool, log: &Mutex<Vec<Seen>>, ports: 
         "/to-http" => (302, Some(format!("http://github.com:{http_port}/echo"))),
         _ => (200, None),
     };
-    let mut response = format!("HTTP/1.1 {status} Test\r\nContent-Length: 0\r\nConnection: close\r\n");
+    let mut response =
+        format!("HTTP/1.1 {status} Test\r\nContent-Length: 0\r\nConnection: close\r\n");
     if let Some(location) = location {
         response.push_str(&format!("Location: {location}\r\n"));
     }
@@ -201,7 +211,11 @@ fn the_token_is_never_sent_over_plain_http() {
     }
     let seen = servers.seen();
     assert_eq!(seen.len(), 2, "{seen:?}");
-    assert!(seen.iter().all(|request| !request.https && request.authorization.is_none()), "{seen:?}");
+    assert!(
+        seen.iter()
+            .all(|request| !request.https && request.authorization.is_none()),
+        "{seen:?}"
+    );
 }
 
 #[test]
@@ -217,15 +231,24 @@ fn the_token_is_not_sent_to_other_hosts_over_https() {
 #[test]
 fn a_redirect_never_forwards_the_token() {
     let servers = Servers::start();
-    for (path, next_host) in [("/to-other", "elsewhere.example"), ("/to-http", "github.com")] {
+    for (path, next_host) in [
+        ("/to-other", "elsewhere.example"),
+        ("/to-http", "github.com"),
+    ] {
         let url = servers.https("github.com", path);
         assert!(
             matches!(check(&servers, &url), Verdict::Redirected { .. }),
             "{url}"
         );
         let seen = servers.seen();
-        let first = seen.iter().find(|request| request.path == path).expect("the first hop");
-        assert!(first.authorization.is_some(), "GitHub over HTTPS gets it: {seen:?}");
+        let first = seen
+            .iter()
+            .find(|request| request.path == path)
+            .expect("the first hop");
+        assert!(
+            first.authorization.is_some(),
+            "GitHub over HTTPS gets it: {seen:?}"
+        );
         let next = seen
             .iter()
             .find(|request| request.path == "/echo" && request.host.starts_with(next_host))

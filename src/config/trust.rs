@@ -50,8 +50,8 @@ impl UserConfig {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(error(None, format!("cannot read the config file: {err}"))),
         };
-        let mut config: UserConfig = toml::from_str(&text)
-            .map_err(|err| error(err.span(), err.message().to_owned()))?;
+        let mut config: UserConfig =
+            toml::from_str(&text).map_err(|err| error(err.span(), err.message().to_owned()))?;
         if let (Some(cache), Some(folder)) = (&config.online.cache, path.parent()) {
             config.online.cache = Some(folder.join(cache));
         }
@@ -85,7 +85,9 @@ pub enum CacheChoice {
 
 /// A setting of the repository's config that was ignored, because only the user may grant it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{key}` is ignored: {reason}; {grant}, set it in your own config{user_config}, or pass --trust-config to trust this file")]
+#[error(
+    "`{key}` is ignored: {reason}; {grant}, set it in your own config{user_config}, or pass --trust-config to trust this file"
+)]
 pub struct Ungranted {
     /// The key as written in the config: `online.enabled`.
     pub key: String,
@@ -137,6 +139,12 @@ pub fn online_options(
         CacheChoice::Off => options.cache = None,
         CacheChoice::At(path) => options.cache = Some(path.clone()),
     }
+    // What the user granted anyway was not refused.
+    ungranted.retain(|refused| match refused.key.as_str() {
+        "online.allow-private" => !options.allow_private,
+        "online.cache" => grants.cache == CacheChoice::Configured,
+        _ => true,
+    });
     OnlineDecision {
         options: Some(options),
         ungranted,
@@ -282,8 +290,12 @@ mod tests {
             trust_repository_config: true,
             ..Grants::default()
         };
-        let by_trust =
-            online_options(&repository, &OnlineConfig::default(), &trusted, &confinement);
+        let by_trust = online_options(
+            &repository,
+            &OnlineConfig::default(),
+            &trusted,
+            &confinement,
+        );
         assert!(by_trust.ungranted.is_empty());
         assert!(by_trust.options.expect("trusted config").allow_private);
     }
@@ -357,12 +369,7 @@ mod tests {
             "remap = [\"^https://a\\\\.example http://127.0.0.1:9\", \"^https://b\\\\.example https://c.example\"]\n\
              deadline = \"2h\"\n",
         );
-        let decision = online_options(
-            &repository,
-            &OnlineConfig::default(),
-            &grants,
-            &confinement,
-        );
+        let decision = online_options(&repository, &OnlineConfig::default(), &grants, &confinement);
         assert_eq!(keys(&decision), ["online.remap", "online.deadline"]);
         let options = decision.options.unwrap();
         assert_eq!(options.remap.len(), 1);
@@ -389,6 +396,10 @@ mod tests {
         assert_eq!(config.online.cache, Some(folder.path().join("online.json")));
         std::fs::write(&path, "[layouts]\n").unwrap();
         let err = UserConfig::load(&path).unwrap_err();
-        assert!(err.message.contains("unknown field `layouts`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `layouts`"),
+            "{}",
+            err.message
+        );
     }
 }

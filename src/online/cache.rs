@@ -176,8 +176,8 @@ fn read_entries(path: &Path) -> Result<HashMap<String, Entry>, ReadFailure> {
     if !is_cache_file(&json) {
         return Err(not_a_cache());
     }
-    let file: CacheFile = serde_json::from_value(json)
-        .map_err(|error| ReadFailure::Unusable(error.to_string()))?;
+    let file: CacheFile =
+        serde_json::from_value(json).map_err(|error| ReadFailure::Unusable(error.to_string()))?;
     if file.version != FORMAT_VERSION {
         return Err(ReadFailure::Unusable(format!(
             "unknown format version {}",
@@ -198,7 +198,9 @@ fn is_cache_file(json: &serde_json::Value) -> bool {
         None => {
             object.len() == 2
                 && object.get("version").is_some_and(serde_json::Value::is_u64)
-                && object.get("entries").is_some_and(serde_json::Value::is_object)
+                && object
+                    .get("entries")
+                    .is_some_and(serde_json::Value::is_object)
         }
     }
 }
@@ -282,7 +284,10 @@ mod tests {
             std::fs::write(&path, text).expect("file written");
             let (mut cache, warning) = Cache::load(&path, DAY);
             assert!(cache.entries.is_empty());
-            assert!(warning.expect("a warning").contains("online.json"), "{text}");
+            assert!(
+                warning.expect("a warning").contains("online.json"),
+                "{text}"
+            );
             cache.record("https://example.com/", &Verdict::Ok);
             cache.save().expect("nothing to save");
             assert_eq!(std::fs::read_to_string(&path).unwrap(), text);

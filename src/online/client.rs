@@ -212,7 +212,11 @@ impl HttpClient {
         let permit = self.limits.acquire(host).await;
         self.progress.show_host(host);
         let mut request = self.client.request(method, url.clone());
-        if let Some(token) = self.github_token.as_ref().filter(|_| sends_github_token(url)) {
+        if let Some(token) = self
+            .github_token
+            .as_ref()
+            .filter(|_| sends_github_token(url))
+        {
             request = request.bearer_auth(token);
         }
         let sent = request.send().await.map_err(|error| classify(&error));
@@ -344,10 +348,16 @@ mod tests {
     fn the_token_goes_only_over_https_to_github() {
         let url = |text: &str| Url::parse(text).unwrap();
         assert!(sends_github_token(&url("https://github.com/a/b")));
-        assert!(sends_github_token(&url("https://raw.githubusercontent.com/a/b/c")));
+        assert!(sends_github_token(&url(
+            "https://raw.githubusercontent.com/a/b/c"
+        )));
         assert!(!sends_github_token(&url("http://github.com/a/b")));
-        assert!(!sends_github_token(&url("http://raw.githubusercontent.com/a/b/c")));
-        assert!(!sends_github_token(&url("https://github.com.evil.example/")));
+        assert!(!sends_github_token(&url(
+            "http://raw.githubusercontent.com/a/b/c"
+        )));
+        assert!(!sends_github_token(&url(
+            "https://github.com.evil.example/"
+        )));
         assert!(!sends_github_token(&url("https://example.com/github.com")));
     }
 

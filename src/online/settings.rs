@@ -62,7 +62,8 @@ pub struct OnlineConfig {
 impl OnlineConfig {
     /// This config laid over `under`: each key this one sets wins, lists are joined.
     pub fn over(&self, under: &OnlineConfig) -> OnlineConfig {
-        let joined = |mine: &[Regex], theirs: &[Regex]| theirs.iter().chain(mine).cloned().collect();
+        let joined =
+            |mine: &[Regex], theirs: &[Regex]| theirs.iter().chain(mine).cloned().collect();
         OnlineConfig {
             enabled: self.enabled.or(under.enabled),
             timeout: self.timeout.or(under.timeout),

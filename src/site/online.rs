@@ -236,7 +236,8 @@ mod tests {
         let corpus = crate::discover::Corpus::discover(
             &crate::files::Confinement::new(site_dir.path()),
             &config,
-        ).expect("corpus");
+        )
+        .expect("corpus");
         let documents: Vec<Document> = corpus
             .files
             .iter()

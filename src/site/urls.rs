@@ -526,9 +526,7 @@ fn read_plain_includes(corpus: &Corpus) -> HashMap<String, String> {
         .iter()
         .filter_map(|file| {
             let name = file.strip_prefix("_includes/")?;
-            let text = corpus
-                .confinement
-                .read_text(file, INCLUDE_URL_MAX_BYTES)?;
+            let text = corpus.confinement.read_text(file, INCLUDE_URL_MAX_BYTES)?;
             let plain = !text.contains(['<', '{'])
                 && !text.lines().any(|line| line.trim_start().starts_with('#'));
             plain.then(|| (name.to_owned(), text.trim().to_owned()))
