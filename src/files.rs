@@ -22,21 +22,14 @@ pub struct Confinement {
 }
 
 /// Why a path of the site was not opened.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum Refusal {
     /// It resolves to this canonical path, outside every allowed folder.
+    #[error("it leads outside the site")]
     Outside(PathBuf),
     /// It cannot be resolved: it does not exist, a link in it dangles or loops.
+    #[error(transparent)]
     Unresolvable(io::Error),
-}
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Refusal::Outside(_) => f.write_str("it leads outside the site through a symbolic link"),
-            Refusal::Unresolvable(err) => err.fmt(f),
-        }
-    }
 }
 
 impl Confinement {
@@ -61,7 +54,7 @@ impl Confinement {
     }
 
     /// Whether a canonical path lies in the root or a granted folder.
-    pub fn allows(&self, canonical: &Path) -> bool {
+    fn allows(&self, canonical: &Path) -> bool {
         std::iter::once(&self.root)
             .chain(&self.granted)
             .any(|allowed| canonical.starts_with(allowed))

@@ -1,4 +1,4 @@
-//! Hostile input: huge files and lines, deep nesting, symlink loops, files that vanish or
+//! Hostile input: huge files and lines, deep nesting, files that vanish or
 //! cannot be read, invalid UTF-8. Every run completes and says what it could not read.
 //! Inputs are generated in a temporary directory; sizes are cut down so CI stays fast
 //! (`bench/run.sh` measures the full-size cases).

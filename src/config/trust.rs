@@ -84,18 +84,29 @@ pub enum CacheChoice {
 }
 
 /// A setting of the repository's config that was ignored, because only the user may grant it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{key}` is ignored: {reason}; {grant}, set it in your own config{user_config}, or pass --trust-config to trust this file"
-)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ungranted {
     /// The key as written in the config: `online.enabled`.
     pub key: String,
     pub reason: String,
-    /// The flag that grants it: `pass --online`.
-    pub grant: String,
+    /// The flag that grants it, when one does: `--online`.
+    pub flag: Option<&'static str>,
     /// ` (path)` of the user's config, or empty.
     user_config: String,
+}
+
+impl std::fmt::Display for Ungranted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` is ignored: {}; ", self.key, self.reason)?;
+        if let Some(flag) = self.flag {
+            write!(f, "pass {flag}, ")?;
+        }
+        write!(
+            f,
+            "set it in your own config{}, or pass --trust-config to trust this file",
+            self.user_config
+        )
+    }
 }
 
 /// The online check's options, and what the repository's config asked for in vain.
@@ -160,11 +171,11 @@ fn restrict(
     let user_config = UserConfig::path()
         .map(|path| format!(" ({})", path.display()))
         .unwrap_or_default();
-    let mut refuse = |key: &str, reason: String, grant: &str| {
+    let mut refuse = |key: &str, reason: String, flag: Option<&'static str>| {
         ungranted.push(Ungranted {
             key: key.to_owned(),
             reason,
-            grant: grant.to_owned(),
+            flag,
             user_config: user_config.clone(),
         });
     };
@@ -173,7 +184,7 @@ fn restrict(
         refuse(
             "online.enabled",
             "a repository's config cannot switch on network access".to_owned(),
-            "pass --online",
+            Some("--online"),
         );
         allowed.enabled = None;
     }
@@ -181,7 +192,7 @@ fn restrict(
         refuse(
             "online.allow-private",
             "a repository's config cannot allow requests to private addresses".to_owned(),
-            "pass --allow-private",
+            Some("--allow-private"),
         );
         allowed.allow_private = None;
     }
@@ -196,7 +207,7 @@ fn restrict(
                          cache inside it",
                         cache.display()
                     ),
-                    "pass --cache PATH",
+                    Some("--cache PATH"),
                 );
                 allowed.cache = None;
             }
@@ -211,7 +222,7 @@ fn restrict(
                     "`{pattern} {replacement}` sends requests to a private address, which a \
                      repository's config cannot do"
                 ),
-                "pass --allow-private and the remap",
+                None,
             );
         }
         !private
@@ -225,7 +236,7 @@ fn restrict(
                  above {} minutes",
                 longest.as_secs() / 60
             ),
-            "raise it in your own config",
+            None,
         );
         allowed.deadline = None;
     }

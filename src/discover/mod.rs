@@ -215,11 +215,6 @@ impl Corpus {
     pub fn index_of(&self, path: &str) -> Option<usize> {
         self.by_path.get(path).copied()
     }
-
-    /// The canonical root of the site.
-    pub fn root(&self) -> &Path {
-        self.confinement.root()
-    }
 }
 
 fn escaping_link_problem(path: &str, target: &str) -> DiscoveryProblem {
@@ -420,4 +415,39 @@ fn walk_error_message(err: &ignore::Error) -> String {
         }
     }
     format!("cannot read this path: {}", inner(err))
+}
+
+#[cfg(test)]
+#[cfg(unix)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn many_links_to_one_folder_show_its_files_at_most_as_many_again() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("en")).unwrap();
+        for page in 0..50 {
+            std::fs::write(site.path().join(format!("en/{page}.md")), "Text.\n").unwrap();
+        }
+        for link in 0..100 {
+            symlink("en", site.path().join(format!("copy{link}"))).unwrap();
+        }
+        let walked = walk(&Confinement::new(site.path()));
+        assert_eq!(walked.files.len(), 100, "the 50 pages, and once more through one link");
+        assert_eq!(walked.notes.len(), 99, "{:?}", walked.notes);
+        assert!(walked.problems.is_empty() && walked.escaping.is_empty());
+    }
+
+    #[test]
+    fn a_link_to_a_file_inside_is_a_file_of_the_site_under_its_own_name() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("shared")).unwrap();
+        std::fs::create_dir_all(site.path().join("es")).unwrap();
+        std::fs::write(site.path().join("shared/a.md"), "Texto.\n").unwrap();
+        symlink("../shared/a.md", site.path().join("es/a.md")).unwrap();
+        let walked = walk(&Confinement::new(site.path()));
+        let files: Vec<&str> = walked.files.iter().map(String::as_str).collect();
+        assert_eq!(files, ["es/a.md", "shared/a.md"]);
+    }
 }
