@@ -434,7 +434,11 @@ mod tests {
             symlink("en", site.path().join(format!("copy{link}"))).unwrap();
         }
         let walked = walk(&Confinement::new(site.path()));
-        assert_eq!(walked.files.len(), 100, "the 50 pages, and once more through one link");
+        assert_eq!(
+            walked.files.len(),
+            100,
+            "the 50 pages, and once more through one link"
+        );
         assert_eq!(walked.notes.len(), 99, "{:?}", walked.notes);
         assert!(walked.problems.is_empty() && walked.escaping.is_empty());
     }
