@@ -616,6 +616,50 @@ fn private_addresses_are_never_contacted() {
     assert_eq!(report.stats.requests_sent, 0);
 }
 
+/// The forms of 127.0.0.1 that the guard once took for public addresses, and others that
+/// reach the loopback interface: every one is refused before a connection is made.
+#[test]
+fn loopback_in_any_form_is_never_contacted() {
+    let server = TestServer::start();
+    let port = server.address.port();
+    let urls: Vec<String> = [
+        "[::ffff:127.0.0.1]",
+        "[::127.0.0.1]",
+        "[64:ff9b::7f00:1]",
+        "[2002:7f00:1::1]",
+        "[::1]",
+        "0.0.0.0",
+        "2130706433",
+        "0x7f.0.0.1",
+        "127.1",
+        "sub.localhost",
+    ]
+    .iter()
+    .map(|host| format!("http://{host}:{port}/ok"))
+    .collect();
+    let options = OnlineOptions {
+        allow_private: false,
+        ..fast_options()
+    };
+    let report = run(&urls, &options);
+    for url in &urls {
+        assert!(
+            matches!(verdict(&report, url), Verdict::PrivateAddress { .. }),
+            "{url}: {:?}",
+            verdict(&report, url)
+        );
+    }
+    assert!(server.requests().is_empty(), "{:?}", server.requests());
+    // With `allow_private`, the IPv4-mapped form does reach the server: the guard is what
+    // stood between them.
+    let allowed = run(
+        &[format!("http://[::ffff:127.0.0.1]:{port}/ok")],
+        &fast_options(),
+    );
+    assert_eq!(allowed.stats.requests_sent, 1);
+    assert_eq!(server.count_any("/ok"), 1);
+}
+
 #[test]
 fn exclude_include_and_remap() {
     let server = TestServer::start();

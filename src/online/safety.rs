@@ -113,10 +113,14 @@ pub fn names_private_host(url: &str) -> bool {
     let Ok(url) = Url::parse(url) else {
         return false;
     };
-    let host = url.host_str().unwrap_or_default().trim_end_matches('.');
-    private_literal(&url).is_some()
-        || host.eq_ignore_ascii_case("localhost")
-        || host.to_ascii_lowercase().ends_with(".localhost")
+    private_literal(&url).is_some() || url.host_str().is_some_and(is_localhost_name)
+}
+
+/// `localhost` and the names under it, which always mean the loopback interface (RFC 6761)
+/// whatever the system resolver says of them.
+fn is_localhost_name(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost" || host.ends_with(".localhost")
 }
 
 /// The private IP literal a URL's host is, if it is one.
@@ -168,7 +172,16 @@ impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {
         let allow_private = self.allow_private;
         let host = name.as_str().to_ascii_lowercase();
-        let fixed = self.overrides.get(&host).cloned();
+        let loopback = || {
+            vec![
+                IpAddr::V4(Ipv4Addr::LOCALHOST),
+                IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ]
+        };
+        let fixed = match self.overrides.get(&host) {
+            Some(addresses) => Some(addresses.clone()),
+            None => is_localhost_name(&host).then(loopback),
+        };
         Box::pin(async move {
             let resolved = match fixed {
                 Some(addresses) => addresses
