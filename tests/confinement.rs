@@ -127,6 +127,28 @@ fn a_link_to_etc_passwd_is_reported_once_and_never_printed() {
 }
 
 #[test]
+fn links_passed_as_files_like_pre_commit_does_are_reported_not_read() {
+    let site = Site::new();
+    site.write("en/passwd.md", "Users.\n");
+    site.link("es/passwd.md", "/etc/passwd");
+    site.link("es/gone.md", "../build/gone.md");
+    let run = site.lint(&[
+        "--format",
+        "concise",
+        "es/passwd.md",
+        "es/gone.md",
+        "es/index.md",
+    ]);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "es/passwd.md:1:1: error{ESCAPES} (to `/etc/passwd`); it was not read\n\
+             Found 1 diagnostic (1 error) in 3 files.\n"
+        )
+    );
+}
+
+#[test]
 fn a_link_to_the_environment_never_shows_it() {
     let secret = "hunter2-0123456789";
     let site = Site::new();

@@ -480,7 +480,8 @@ fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, Failure>
 fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRequest, Failure> {
     let paths: Vec<PathBuf> = args.paths.iter().map(|path| current.join(path)).collect();
     for path in &paths {
-        if !path.exists() {
+        // A dangling link exists: pre-commit passes the links of a fresh checkout.
+        if std::fs::symlink_metadata(path).is_err() {
             return Err(Failure::Usage(format!(
                 "`{}` does not exist",
                 path.display()
