@@ -229,9 +229,12 @@ mod tests {
             std::fs::write(site_dir.path().join(path), text).expect("write");
         }
         let config = crate::config::Config::default();
-        let corpus =
-            crate::discover::Corpus::discover(site_dir.path(), &config, &Default::default())
-                .expect("corpus");
+        let corpus = crate::discover::Corpus::discover(
+            &crate::files::Confinement::new(site_dir.path()),
+            &config,
+            &Default::default(),
+        )
+        .expect("corpus");
         let documents: Vec<Document> = corpus
             .files
             .iter()

@@ -4,12 +4,12 @@
 use crate::config::Config;
 use crate::config::ListConfig;
 use crate::discover::DiscoveryHints;
+use crate::files::Confinement;
 use crate::parse::HeadingIds;
 use crate::site::Page;
 pub use crate::site::generators::Generator;
 use crate::site::generators::{GeneratorModel, SiteModel};
 use globset::{Glob, GlobMatcher};
-use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
 pub struct SiteSettings {
@@ -27,14 +27,14 @@ pub struct SiteSettings {
 impl SiteSettings {
     /// Detects the generator from its config file in `root` (`[site] generator` wins) and
     /// reads its config; the config file's other `[site]` keys override what it says.
-    pub fn load(root: &Path, config: &Config) -> Result<Self, String> {
+    pub fn load(confinement: &Confinement, config: &Config) -> Result<Self, String> {
         let forced = config
             .site
             .generator
             .as_deref()
             .map(str::parse::<Generator>)
             .transpose()?;
-        let model = SiteModel::load(root, forced)?;
+        let model = SiteModel::load(confinement, forced)?;
         let mut settings = SiteSettings {
             heading_ids: model.model().heading_ids(),
             baseurl: model.model().baseurl().to_owned(),

@@ -531,13 +531,7 @@ fn read_plain_includes(corpus: &Corpus) -> HashMap<String, String> {
         .iter()
         .filter_map(|file| {
             let name = file.strip_prefix("_includes/")?;
-            let path = corpus.root.join(file);
-            let small = std::fs::metadata(&path)
-                .is_ok_and(|metadata| metadata.len() <= INCLUDE_URL_MAX_BYTES);
-            if !small {
-                return None;
-            }
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = corpus.confinement.read_text(file, INCLUDE_URL_MAX_BYTES)?;
             let plain = !text.contains(['<', '{'])
                 && !text.lines().any(|line| line.trim_start().starts_with('#'));
             plain.then(|| (name.to_owned(), text.trim().to_owned()))
@@ -593,9 +587,12 @@ mod tests {
     fn site(generator: Generator, files: &[&str], permalink: Option<&str>) -> SiteUrls {
         let model = match generator {
             Generator::Jekyll => SiteModel::Jekyll(Jekyll::with(permalink, &[".well-known"], &[])),
-            Generator::Hugo => {
-                SiteModel::Hugo(Hugo::load(std::path::Path::new("/nonexistent")).expect("defaults"))
-            }
+            Generator::Hugo => SiteModel::Hugo(
+                Hugo::load(&crate::files::Confinement::new(std::path::Path::new(
+                    "/nonexistent",
+                )))
+                .expect("defaults"),
+            ),
             _ => SiteModel::default(),
         };
         urls_of(files, &settings(model, ""))

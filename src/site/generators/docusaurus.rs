@@ -5,15 +5,15 @@
 //! github-slugger heading ids and `{#id}`.
 
 use super::{
-    Generator, GeneratorModel, PageFacts, SiteLocales, folder_output, is_page_source, js_strings,
-    js_value, normalise, split_file_name, strip_extension,
+    CONFIG_MAX_BYTES, Generator, GeneratorModel, PageFacts, SiteLocales, folder_output,
+    is_page_source, js_strings, js_value, normalise, split_file_name, strip_extension,
 };
 use crate::discover::layout::Layout;
 use crate::discover::locale::is_declared_locale_code;
+use crate::files::Confinement;
 use crate::parse::HeadingIds;
 use crate::parse::heading_ids::HeadingIdStyle;
 use std::collections::BTreeSet;
-use std::path::Path;
 
 const CONFIG_FILES: &[&str] = &[
     "docusaurus.config.js",
@@ -37,13 +37,13 @@ pub struct Docusaurus {
 }
 
 impl Docusaurus {
-    pub fn load(root: &Path) -> Result<Self, String> {
+    pub fn load(root: &Confinement) -> Result<Self, String> {
         let mut docusaurus = Docusaurus {
             default_locale: "en".to_owned(),
             ..Docusaurus::default()
         };
         for name in CONFIG_FILES {
-            if let Ok(text) = std::fs::read_to_string(root.join(name)) {
+            if let Some(text) = root.read_text(name, CONFIG_MAX_BYTES) {
                 docusaurus.config_file = Some((*name).to_owned());
                 docusaurus.apply(&text);
                 break;

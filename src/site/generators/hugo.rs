@@ -9,11 +9,11 @@ use super::{
 };
 use crate::discover::layout::Layout;
 use crate::discover::locale::is_declared_locale_code;
+use crate::files::Confinement;
 use crate::parse::HeadingIds;
 use crate::parse::heading_ids::HeadingIdStyle;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 const CONFIG_FILES: &[&str] = &[
     "hugo.toml",
@@ -31,15 +31,15 @@ const CONFIG_FILES: &[&str] = &[
 const LEGACY_CONFIG_FILES: &[&str] = &["config.toml", "config.yaml", "config.yml", "config.json"];
 
 /// The config file Hugo would read in `root`.
-pub fn config_file(root: &Path) -> Option<&'static str> {
+pub fn config_file(root: &Confinement) -> Option<&'static str> {
     CONFIG_FILES
         .iter()
-        .find(|name| root.join(name).is_file())
+        .find(|name| root.is_file(name))
         .or_else(|| {
-            let content = root.join("content").is_dir() || root.join("archetypes").is_dir();
+            let content = root.is_dir("content") || root.is_dir("archetypes");
             LEGACY_CONFIG_FILES
                 .iter()
-                .find(|name| content && root.join(name).is_file())
+                .find(|name| content && root.is_file(name))
         })
         .copied()
 }
@@ -64,7 +64,7 @@ pub struct Hugo {
 }
 
 impl Hugo {
-    pub fn load(root: &Path) -> Result<Self, String> {
+    pub fn load(root: &Confinement) -> Result<Self, String> {
         let mut hugo = Hugo {
             default_language: "en".to_owned(),
             content_dir: "content".to_owned(),
@@ -72,11 +72,8 @@ impl Hugo {
         };
         if let Some(name) = config_file(root) {
             hugo.config_file = Some(name.to_owned());
-            let config = read_config(&root.join(name))
-                .transpose()?
-                .unwrap_or(Value::Null);
-            let languages = root.join("config/_default/languages.toml");
-            let languages = read_config(&languages).transpose()?;
+            let config = read_config(root, name).transpose()?.unwrap_or(Value::Null);
+            let languages = read_config(root, "config/_default/languages.toml").transpose()?;
             hugo.apply(&config, languages.as_ref());
         }
         hugo.locales = hugo.site_locales();

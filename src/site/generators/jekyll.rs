@@ -2,14 +2,14 @@
 //! `include:`, `baseurl`, plugins that write files, and kramdown's heading ids.
 
 use super::{
-    Generator, GeneratorModel, PageFacts, SiteLocales, is_page_source, output_for_url,
-    split_file_name, strip_extension,
+    CONFIG_MAX_BYTES, Generator, GeneratorModel, PageFacts, SiteLocales, is_page_source,
+    output_for_url, split_file_name, strip_extension,
 };
+use crate::files::Confinement;
 use crate::model::yaml::{YamlNode, YamlValue};
 use crate::parse::HeadingIds;
 use crate::parse::heading_ids::HeadingIdStyle;
 use crate::parse::yaml;
-use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
 pub struct Jekyll {
@@ -38,7 +38,7 @@ struct Collection {
 }
 
 impl Jekyll {
-    pub fn load(root: &Path) -> Result<Self, String> {
+    pub fn load(root: &Confinement) -> Result<Self, String> {
         let mut jekyll = Jekyll {
             heading_ids: HeadingIds {
                 style: HeadingIdStyle::KramdownGfm,
@@ -47,7 +47,7 @@ impl Jekyll {
             ..Jekyll::default()
         };
         for name in ["_config.yml", "_config.yaml"] {
-            if let Ok(text) = std::fs::read_to_string(root.join(name)) {
+            if let Some(text) = root.read_text(name, CONFIG_MAX_BYTES) {
                 jekyll.config_file = Some(name.to_owned());
                 if let Some(config) = yaml::parse_yaml(&text).root {
                     jekyll.apply(&config);

@@ -3,16 +3,16 @@
 //! Python-Markdown's `toc` ids (or `pymdownx.slugs`).
 
 use super::{
-    Generator, GeneratorModel, PageFacts, SiteLocales, config_flag, config_text, is_page_source,
-    read_config, split_file_name, strip_extension,
+    CONFIG_MAX_BYTES, Generator, GeneratorModel, PageFacts, SiteLocales, config_flag, config_text,
+    is_page_source, read_config, split_file_name, strip_extension,
 };
 use crate::discover::layout::Layout;
 use crate::discover::locale::is_declared_locale_code;
+use crate::files::Confinement;
 use crate::parse::HeadingIds;
 use crate::parse::heading_ids::HeadingIdStyle;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
 pub struct MkDocs {
@@ -36,7 +36,7 @@ enum Structure {
 }
 
 impl MkDocs {
-    pub fn load(root: &Path) -> Result<Self, String> {
+    pub fn load(root: &Confinement) -> Result<Self, String> {
         let mut mkdocs = MkDocs {
             docs_dir: "docs".to_owned(),
             directory_urls: true,
@@ -44,10 +44,9 @@ impl MkDocs {
             ..MkDocs::default()
         };
         for name in ["mkdocs.yml", "mkdocs.yaml"] {
-            let path = root.join(name);
-            if let Some(config) = read_config(&path) {
+            if let Some(config) = read_config(root, name) {
                 mkdocs.config_file = Some(name.to_owned());
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let text = root.read_text(name, CONFIG_MAX_BYTES).unwrap_or_default();
                 mkdocs.apply(&config?, &text);
                 break;
             }

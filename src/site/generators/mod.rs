@@ -13,10 +13,13 @@ pub mod plain;
 pub mod starlight;
 
 use crate::discover::layout::Layout;
+use crate::files::Confinement;
 use crate::model::FrontMatter;
 use crate::parse::HeadingIds;
 use std::collections::BTreeSet;
-use std::path::Path;
+
+/// Config files larger than this are not generator configs.
+pub const CONFIG_MAX_BYTES: u64 = 1 << 20;
 
 /// The generators l10nlint knows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -190,7 +193,7 @@ impl SiteModel {
     /// The generator whose config file `root` holds, or `forced` (from `[site]`), with its
     /// config read. A config that cannot be read is an error only when it names locales
     /// that cannot be understood; otherwise the generator's defaults apply.
-    pub fn load(root: &Path, forced: Option<Generator>) -> Result<Self, String> {
+    pub fn load(root: &Confinement, forced: Option<Generator>) -> Result<Self, String> {
         let detected = forced.or_else(|| detect(root));
         Ok(match detected.unwrap_or_default() {
             Generator::Jekyll => SiteModel::Jekyll(jekyll::Jekyll::load(root)?),
@@ -215,8 +218,8 @@ impl SiteModel {
 }
 
 /// Which generator's config file `root` holds, most specific first.
-pub fn detect(root: &Path) -> Option<Generator> {
-    let exists = |name: &str| root.join(name).is_file();
+pub fn detect(root: &Confinement) -> Option<Generator> {
+    let exists = |name: &str| root.is_file(name);
     let any = |names: &[&str]| names.iter().any(|name| exists(name));
     if any(&[
         "docusaurus.config.js",
@@ -395,10 +398,10 @@ pub fn js_value<'a>(text: &'a str, key: &str) -> Option<&'a str> {
 /// A config file (TOML, YAML or JSON, by extension) as JSON values, so that generator modules
 /// read every format the same way. `None` when it does not exist; an error when it does not
 /// parse.
-pub fn read_config(path: &Path) -> Option<Result<serde_json::Value, String>> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let name = path.display();
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+pub fn read_config(root: &Confinement, path: &str) -> Option<Result<serde_json::Value, String>> {
+    let text = root.read_text(path, CONFIG_MAX_BYTES)?;
+    let name = path;
+    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
     Some(match extension {
         "toml" => toml::from_str::<toml::Value>(&text)
             .map_err(|err| format!("{name}: {err}"))

@@ -4,15 +4,15 @@
 //! at the root, github-slugger heading ids.
 
 use super::{
-    Generator, GeneratorModel, PageFacts, SiteLocales, balanced, folder_output, is_page_source,
-    js_value, split_file_name, strip_extension,
+    CONFIG_MAX_BYTES, Generator, GeneratorModel, PageFacts, SiteLocales, balanced, folder_output,
+    is_page_source, js_value, split_file_name, strip_extension,
 };
 use crate::discover::layout::Layout;
 use crate::discover::locale::is_declared_locale_code;
+use crate::files::Confinement;
 use crate::parse::HeadingIds;
 use crate::parse::heading_ids::HeadingIdStyle;
 use std::collections::BTreeSet;
-use std::path::Path;
 
 const CONFIG_FILES: &[&str] = &[
     "astro.config.mjs",
@@ -24,9 +24,10 @@ const CONFIG_FILES: &[&str] = &[
 const DOCS: &str = "src/content/docs/";
 
 /// The Astro config of `root`, when it sets up Starlight.
-pub fn config_file(root: &Path) -> Option<&'static str> {
+pub fn config_file(root: &Confinement) -> Option<&'static str> {
     CONFIG_FILES.iter().copied().find(|name| {
-        std::fs::read_to_string(root.join(name)).is_ok_and(|text| text.contains("starlight"))
+        root.read_text(name, CONFIG_MAX_BYTES)
+            .is_some_and(|text| text.contains("starlight"))
     })
 }
 
@@ -42,11 +43,11 @@ pub struct Starlight {
 }
 
 impl Starlight {
-    pub fn load(root: &Path) -> Result<Self, String> {
+    pub fn load(root: &Confinement) -> Result<Self, String> {
         let mut starlight = Starlight::default();
         if let Some(name) = config_file(root) {
             starlight.config_file = Some(name.to_owned());
-            let text = std::fs::read_to_string(root.join(name)).unwrap_or_default();
+            let text = root.read_text(name, CONFIG_MAX_BYTES).unwrap_or_default();
             starlight.apply(&text);
         } else {
             starlight.apply("");
