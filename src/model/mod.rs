@@ -288,7 +288,7 @@ pub struct ListItem {
     pub links: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LiquidKind {
     /// `{% … %}`
     Tag,
