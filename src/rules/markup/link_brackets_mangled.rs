@@ -20,7 +20,7 @@ impl Rule for LinkBracketsMangled {
             let mut diagnostic = Diagnostic::new(
                 page.path(),
                 broken.span.clone(),
-                format!("`](`{remains}`)` has no matching `[`: this link shows as text"),
+                format!("`]({remains})` has no matching `[`: this link shows as text"),
             )
             .label("brackets do not pair")
             .help("write the link as `[text](target)` (an image as `![alt](path)`)");
