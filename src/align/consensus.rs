@@ -25,7 +25,13 @@ pub fn count(site: &Site, diagnostics: &mut [Diagnostic]) {
         let (Some(compared), Some(source)) = (&diagnostic.compared, source_of(diagnostic)) else {
             continue;
         };
-        let key = (diagnostic.rule, source, compared.kind, &compared.key, compared.presence);
+        let key = (
+            diagnostic.rule,
+            source,
+            compared.kind,
+            &compared.key,
+            compared.presence,
+        );
         let pages = reporting.entry(key).or_default();
         if !pages.contains(&diagnostic.location.path.as_str()) {
             pages.push(&diagnostic.location.path);
@@ -45,7 +51,13 @@ pub fn count(site: &Site, diagnostics: &mut [Diagnostic]) {
         let Some(compared) = &mut diagnostic.compared else {
             continue;
         };
-        let key = (rule, source, compared.kind, compared.key.clone(), compared.presence);
+        let key = (
+            rule,
+            source,
+            compared.kind,
+            compared.key.clone(),
+            compared.presence,
+        );
         compared.shared_by = counts.get(&key).copied().unwrap_or(1);
         compared.translations = translations.get(&source).copied().unwrap_or(1);
     }

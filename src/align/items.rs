@@ -170,9 +170,9 @@ impl<'a> ItemPairing<'a> {
             if !self.source_open(s) {
                 continue;
             }
-            let Some(section) = self.source_sections[s]
-                .map_or(Some(0), |heading| self.alignment.heading(heading).map(|t| t + 1))
-            else {
+            let Some(section) = self.source_sections[s].map_or(Some(0), |heading| {
+                self.alignment.heading(heading).map(|t| t + 1)
+            }) else {
                 continue;
             };
             while let Some(t) = by_section.get_mut(&(section, key)).and_then(Vec::pop) {
@@ -182,7 +182,7 @@ impl<'a> ItemPairing<'a> {
                 }
             }
         }
-        // Anywhere: the nearest section first.
+        // Anywhere: the nearest sections first, over the whole page.
         let mut by_key: HashMap<&K, Vec<usize>> = HashMap::new();
         for (t, key) in translation.iter().enumerate() {
             if let Some(key) = key
@@ -191,27 +191,20 @@ impl<'a> ItemPairing<'a> {
                 by_key.entry(key).or_default().push(t);
             }
         }
+        let mut candidates = Vec::new();
         for (s, key) in source.iter().enumerate() {
             let Some(key) = key else { continue };
             if !self.source_open(s) {
                 continue;
             }
-            let Some(candidates) = by_key.get_mut(key) else {
-                continue;
-            };
-            candidates.retain(|&t| self.translation_pair[t].is_none());
             let position = self.mapped_section(s);
-            let nearest = candidates
-                .iter()
-                .take(MOST_WEIGHED)
-                .enumerate()
-                .min_by_key(|(_, t)| {
-                    let section = self.translation_sections[**t].map_or(0, |heading| heading + 1);
-                    section.abs_diff(position)
-                })
-                .map(|(index, _)| index);
-            if let Some(index) = nearest {
-                let t = candidates.remove(index);
+            for &t in by_key.get(key).into_iter().flatten().take(MOST_WEIGHED) {
+                candidates.push((self.translation_section(t).abs_diff(position), s, t));
+            }
+        }
+        candidates.sort_unstable();
+        for (_, s, t) in candidates {
+            if self.source_open(s) && self.translation_open(t) {
                 self.pair(s, t);
             }
         }
@@ -311,14 +304,19 @@ mod tests {
 
     #[test]
     fn equal_keys_pair_in_the_paired_block_first() {
-        let source = document("A [x](https://x.org).\n\nB [x](https://x.org) [y](https://y.org).\n");
+        let source =
+            document("A [x](https://x.org).\n\nB [x](https://x.org) [y](https://y.org).\n");
         let translation = document("A.\n\nB [x](https://x.org) [y](https://y.org).\n");
         let alignment = PageAlignment::new(&source, &translation);
         let offsets = |document: &Document| -> Vec<usize> {
             document.links.iter().map(|link| link.span.start).collect()
         };
         let keys = |document: &Document| -> Vec<Option<String>> {
-            document.links.iter().map(|link| Some(link.target.clone())).collect()
+            document
+                .links
+                .iter()
+                .map(|link| Some(link.target.clone()))
+                .collect()
         };
         let mut pairing = ItemPairing::new(
             &alignment,
@@ -334,7 +332,9 @@ mod tests {
 
     #[test]
     fn a_paragraph_of_many_links_pairs_in_linear_time() {
-        let links: String = (0..100_000).map(|i| format!("[a](https://h{i}.org) ")).collect();
+        let links: String = (0..100_000)
+            .map(|i| format!("[a](https://h{i}.org) "))
+            .collect();
         let source = document(&links);
         let translation = document(&links.replacen("h5.org", "h5.net", 1));
         let alignment = PageAlignment::new(&source, &translation);
@@ -342,7 +342,11 @@ mod tests {
             document.links.iter().map(|link| link.span.start).collect()
         };
         let keys = |document: &Document| -> Vec<Option<String>> {
-            document.links.iter().map(|link| Some(link.target.clone())).collect()
+            document
+                .links
+                .iter()
+                .map(|link| Some(link.target.clone()))
+                .collect()
         };
         let mut pairing = ItemPairing::new(
             &alignment,

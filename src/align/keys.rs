@@ -27,7 +27,11 @@ pub fn alignment_key(target: &str) -> String {
         if index > 0 {
             key.push('/');
         }
-        key.push_str(if is_locale_code(segment) { "{locale}" } else { segment });
+        key.push_str(if is_locale_code(segment) {
+            "{locale}"
+        } else {
+            segment
+        });
     }
     key
 }
@@ -64,7 +68,10 @@ pub fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> General
         let host_end = host_start + host.len();
         text.push_str(&url[..host_start]);
         match host.split_once('.') {
-            Some((first, domain)) if is_locale_code(first) && registrable_domain(host).is_some_and(|registrable| registrable != host) => {
+            Some((first, domain))
+                if is_locale_code(first)
+                    && registrable_domain(host).is_some_and(|registrable| registrable != host) =>
+            {
                 locale_subdomain = true;
                 text.push_str("{locale}.");
                 text.push_str(domain);
@@ -110,7 +117,6 @@ pub fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> General
 pub fn language_of(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -240,11 +240,10 @@ impl PageAlignment {
         let source_section = |s: usize| &source_sections[s + 1];
         let translation_section = |t: usize| &translation_sections[t + 1];
         let mut stretch_start = (0, 0);
-        for stretch_end in in_order
-            .iter()
-            .copied()
-            .chain(std::iter::once((source.headings.len(), translation.headings.len())))
-        {
+        for stretch_end in in_order.iter().copied().chain(std::iter::once((
+            source.headings.len(),
+            translation.headings.len(),
+        ))) {
             let source_gap: Vec<usize> = (stretch_start.0..stretch_end.0)
                 .filter(|&s| self.headings[s].is_none())
                 .collect();
@@ -264,13 +263,20 @@ impl PageAlignment {
                 let shared = shared_keys(source_section(s), translation_section(t)).min(3);
                 Some(ids * 4 + shared)
             };
-            let section_key = |headings: &[crate::model::Heading], index: usize, section: &'_ Signature| {
-                (!section.is_empty()).then(|| (headings[index].level, section.clone()))
-            };
+            let section_key =
+                |headings: &[crate::model::Heading], index: usize, section: &'_ Signature| {
+                    (!section.is_empty()).then(|| (headings[index].level, section.clone()))
+                };
             let pairs = align_anchored(
                 source_gap.len(),
                 translation_gap.len(),
-                |i| section_key(&source.headings, source_gap[i], source_section(source_gap[i])),
+                |i| {
+                    section_key(
+                        &source.headings,
+                        source_gap[i],
+                        source_section(source_gap[i]),
+                    )
+                },
                 |j| {
                     section_key(
                         &translation.headings,
@@ -281,7 +287,8 @@ impl PageAlignment {
                 score,
             );
             // Certain: every heading of the stretch paired, by level, on both sides.
-            let all_paired = pairs.len() == source_gap.len() && pairs.len() == translation_gap.len();
+            let all_paired =
+                pairs.len() == source_gap.len() && pairs.len() == translation_gap.len();
             for (i, j) in pairs {
                 self.headings[source_gap[i]] = Some(translation_gap[j]);
                 self.certain[source_gap[i]] = all_paired;
@@ -432,7 +439,12 @@ fn block_signature(document: &Document, block: &Block) -> Signature {
         .liquid
         .iter()
         .filter_map(|&index| document.liquid.get(index))
-        .map(|tag| format!("%{}", tag.content.split_whitespace().collect::<Vec<_>>().join(" ")));
+        .map(|tag| {
+            format!(
+                "%{}",
+                tag.content.split_whitespace().collect::<Vec<_>>().join(" ")
+            )
+        });
     let heading_id = match block.kind {
         BlockKind::Heading(_) => block
             .section
@@ -706,9 +718,8 @@ mod tests {
     fn paired(source: &str, translation: &str) -> Vec<(String, Option<String>)> {
         let (a, b) = (document(source), document(translation));
         let alignment = PageAlignment::new(&a, &b);
-        let line = |text: &str, span: &Span| {
-            text[span.clone()].lines().next().unwrap_or("").to_owned()
-        };
+        let line =
+            |text: &str, span: &Span| text[span.clone()].lines().next().unwrap_or("").to_owned();
         a.blocks
             .iter()
             .enumerate()
@@ -736,7 +747,8 @@ mod tests {
     #[test]
     fn moved_sections_without_ids_pair_by_their_invariants() {
         let source = "## One\n\nSee [a](https://a.org).\n\n## Two\n\nSee [b](https://b.org).\n";
-        let translation = "## Dos\n\nVer [b](https://b.org).\n\n## Uno\n\nVer [a](https://a.org).\n";
+        let translation =
+            "## Dos\n\nVer [b](https://b.org).\n\n## Uno\n\nVer [a](https://a.org).\n";
         let pairs = paired(source, translation);
         assert_eq!(pairs[0].1.as_deref(), Some("## Uno"));
         assert_eq!(pairs[2].1.as_deref(), Some("## Dos"));
@@ -770,14 +782,19 @@ mod tests {
 
     #[test]
     fn large_lists_align_in_near_linear_time() {
-        let source: String = (0..10_000).map(|i| format!("- [x](https://h{i}.org)\n")).collect();
+        let source: String = (0..10_000)
+            .map(|i| format!("- [x](https://h{i}.org)\n"))
+            .collect();
         let translation: String = (0..10_000)
             .filter(|i| i % 97 != 0)
             .map(|i| format!("- [y](https://h{i}.org)\n"))
             .collect();
         let (a, b) = (document(&source), document(&translation));
         let alignment = PageAlignment::new(&a, &b);
-        assert_eq!(alignment.block(1).map(|t| &b.blocks[t].links), Some(&vec![0]));
+        assert_eq!(
+            alignment.block(1).map(|t| &b.blocks[t].links),
+            Some(&vec![0])
+        );
         assert_eq!(alignment.block(0), None);
     }
 }

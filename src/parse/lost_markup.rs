@@ -118,9 +118,12 @@ pub fn find(text: &str, masked: &str, body_start: usize, document: &mut Document
         });
     }
     for captures in WORDS_BEFORE_TARGET.captures_iter(body) {
-        let (Some(whole), Some(between), Some(opening), Some(target)) =
-            (captures.get(0), captures.get(2), captures.get(3), captures.get(4))
-        else {
+        let (Some(whole), Some(between), Some(opening), Some(target)) = (
+            captures.get(0),
+            captures.get(2),
+            captures.get(3),
+            captures.get(4),
+        ) else {
             continue;
         };
         let spaces_only = between.as_str().trim().is_empty();
@@ -185,7 +188,11 @@ pub fn find(text: &str, masked: &str, body_start: usize, document: &mut Document
         let span = at(placeholder.range());
         found.push(BrokenMarkup {
             cause: MarkupBreak::Placeholder,
-            remains: None,
+            // `/` marks the closing one of a pair (`{/a1}`).
+            remains: placeholder
+                .as_str()
+                .starts_with("{/")
+                .then(|| "/".to_owned()),
             remains_span: span.clone(),
             span,
             repair: Vec::new(),
@@ -194,7 +201,9 @@ pub fn find(text: &str, masked: &str, body_start: usize, document: &mut Document
     drop(inside_link);
     found.retain(|broken| !document.in_code(broken.span.start));
     document.broken_markup.extend(found);
-    document.broken_markup.sort_by_key(|broken| broken.span.start);
+    document
+        .broken_markup
+        .sort_by_key(|broken| broken.span.start);
 }
 
 fn ascii_of(wide: &str) -> &'static str {
@@ -239,7 +248,10 @@ fn stray_closing(masked: &str, text: &str, close: usize, target: Span) -> Option
         // `[text]](url)`: the doubled `]` goes.
         let opening = before.rfind('[').map_or(line_start, |at| line_start + at);
         (opening, vec![(close - 1..close, String::new())])
-    } else if before.rfind('[').is_some_and(|open| !before[open..].contains(']')) {
+    } else if before
+        .rfind('[')
+        .is_some_and(|open| !before[open..].contains(']'))
+    {
         // A `[` is there: something else keeps this from being a link (a `[` inside the text).
         return None;
     } else {
@@ -251,7 +263,10 @@ fn stray_closing(masked: &str, text: &str, close: usize, target: Span) -> Option
         let start = start + (masked[start..close].len() - masked[start..close].trim_start().len());
         match masked[start..close].find('!') {
             // `!alt](img.png)`: `[` goes after the `!`.
-            Some(bang) => (start + bang, vec![(start + bang + 1..start + bang + 1, "[".to_owned())]),
+            Some(bang) => (
+                start + bang,
+                vec![(start + bang + 1..start + bang + 1, "[".to_owned())],
+            ),
             None => (start, Vec::new()),
         }
     };
@@ -282,10 +297,16 @@ fn headings_in_paragraph(masked: &str, paragraph: &Span, found: &mut Vec<BrokenM
             && (hashes >= 2 || ends_with_id)
         {
             let at = line_start + indent + hashes;
+            // The id the heading carries, which links still name.
+            let id = content
+                .trim_end()
+                .strip_suffix('}')
+                .and_then(|rest| rest.rsplit_once("{#"))
+                .map(|(_, id)| id.to_owned());
             found.push(BrokenMarkup {
                 cause: MarkupBreak::HeadingWithoutSpace,
                 span: line_start + indent..line_start + content.trim_end().len(),
-                remains: None,
+                remains: id,
                 remains_span: at..at,
                 repair: vec![(at..at, " ".to_owned())],
             });
@@ -303,7 +324,11 @@ fn headings_in_paragraph(masked: &str, paragraph: &Span, found: &mut Vec<BrokenM
     let Some(id) = single_line[open + 2..].strip_suffix('}') else {
         return;
     };
-    if id.is_empty() || !id.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '-')) {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '-'))
+    {
         return;
     }
     let id_start = paragraph.start + open + 2;
@@ -344,7 +369,10 @@ mod tests {
             )]
         );
         assert_eq!(causes("见 ！[图](../img/a.png)"), [MarkupBreak::FullWidth]);
-        assert_eq!(causes("[文本]（{% include url %}）"), [MarkupBreak::FullWidth]);
+        assert_eq!(
+            causes("[文本]（{% include url %}）"),
+            [MarkupBreak::FullWidth]
+        );
         assert!(causes("[text](https://x.org)（注）").is_empty());
     }
 
@@ -354,8 +382,14 @@ mod tests {
             causes("- 通过 [Liberapay] 捐款(https://liberapay.com/x/)"),
             [MarkupBreak::WordsBeforeTarget]
         );
-        assert_eq!(causes("[a] (<https://x.org>)"), [MarkupBreak::WordsBeforeTarget]);
-        assert_eq!(causes("[a]\n(https://x.org)"), [MarkupBreak::TargetOnNextLine]);
+        assert_eq!(
+            causes("[a] (<https://x.org>)"),
+            [MarkupBreak::WordsBeforeTarget]
+        );
+        assert_eq!(
+            causes("[a]\n(https://x.org)"),
+            [MarkupBreak::TargetOnNextLine]
+        );
         for prose in [
             "[a] (https://x.org)",
             "[a]: https://x.org",
@@ -391,7 +425,10 @@ mod tests {
     fn headings_that_lost_their_markup() {
         assert_eq!(causes("###Title\n"), [MarkupBreak::HeadingWithoutSpace]);
         assert_eq!(causes("#hashtag and more\n"), []);
-        assert_eq!(causes("Título perdido {#lost}\n"), [MarkupBreak::HeadingWithoutMarker]);
+        assert_eq!(
+            causes("Título perdido {#lost}\n"),
+            [MarkupBreak::HeadingWithoutMarker]
+        );
         assert_eq!(causes("## 标题？{#sig}\n"), [MarkupBreak::UnreadId]);
         assert_eq!(causes("## Title {#1x}\n"), [MarkupBreak::UnreadId]);
         assert!(causes("## Title {#ok}\n\n`###code`\n").is_empty());
@@ -399,9 +436,6 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        assert_eq!(
-            causes("Lee {a1}la guía{/a1}, %1$s.").len(),
-            3
-        );
+        assert_eq!(causes("Lee {a1}la guía{/a1}, %1$s.").len(), 3);
     }
 }

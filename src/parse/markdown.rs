@@ -526,8 +526,10 @@ impl<'a> Builder<'a> {
         let span = open.span.start..trim_end_offset(self.text, open.span.end);
         let has_liquid = liquid::overlaps(&self.document.liquid, &span);
         let mut open = open;
-        if matches!(self.id_style, HeadingIdStyle::KramdownGfm | HeadingIdStyle::Kramdown)
-            && open.explicit_id.is_some()
+        if matches!(
+            self.id_style,
+            HeadingIdStyle::KramdownGfm | HeadingIdStyle::Kramdown
+        ) && open.explicit_id.is_some()
             && let Some(unread) = unread_attribute(self.text, &span)
         {
             // kramdown shows the attribute as text, and makes the id from it.
@@ -624,9 +626,15 @@ impl<'a> Builder<'a> {
 
 /// Gives each link, image and Liquid tag to the innermost block it is written in.
 fn assign_to_blocks(document: &mut Document) {
-    let starts: Vec<usize> = document.blocks.iter().map(|block| block.span.start).collect();
+    let starts: Vec<usize> = document
+        .blocks
+        .iter()
+        .map(|block| block.span.start)
+        .collect();
     let innermost = |blocks: &[Block], offset: usize| {
-        let mut at = starts.partition_point(|&start| start <= offset).checked_sub(1);
+        let mut at = starts
+            .partition_point(|&start| start <= offset)
+            .checked_sub(1);
         while let Some(index) = at {
             let span = &blocks[index].span;
             if span.start <= offset && offset < span.end.max(span.start + 1) {

@@ -42,7 +42,9 @@ pub fn reported_by_markup_rules(link: &Link) -> bool {
 
 /// `[text](https: //x.org)`, `[text](bitcoin: address)`: the renderer's href is broken.
 pub fn has_spaced_target(link: &Link) -> bool {
-    link.kind == LinkKind::Inline && !link.has_liquid && link.target.trim().contains(char::is_whitespace)
+    link.kind == LinkKind::Inline
+        && !link.has_liquid
+        && link.target.trim().contains(char::is_whitespace)
 }
 
 /// `[https://x.org](prose)`: an absolute URL as the text, and a target that is no address.
@@ -56,7 +58,11 @@ pub fn is_swapped(link: &Link) -> bool {
 }
 
 /// The edits that restore `broken`, as a fix, when there are any.
-pub fn repair(broken: &BrokenMarkup, description: &str, safe: bool) -> Option<crate::diagnostic::Fix> {
+pub fn repair(
+    broken: &BrokenMarkup,
+    description: &str,
+    safe: bool,
+) -> Option<crate::diagnostic::Fix> {
     use crate::diagnostic::{Edit, Fix};
     if broken.repair.is_empty() {
         return None;

@@ -14,7 +14,8 @@ impl Rule for MarkupPlaceholder {
         let (source, translation) = (context.source.document, context.translation.document);
         let alignment = context.alignment();
         for broken in &translation.broken_markup {
-            if broken.cause != MarkupBreak::Placeholder {
+            // `{a1}…{/a1}` is one placeholder pair: reported at its opening.
+            if broken.cause != MarkupBreak::Placeholder || closes_a_pair(broken) {
                 continue;
             }
             let Some(source_block) = block_at(translation, broken.span.start)
@@ -42,4 +43,9 @@ impl Rule for MarkupPlaceholder {
             );
         }
     }
+}
+
+/// `{/a1}`: the closing placeholder of a pair (the parser marks it with the remains `/`).
+fn closes_a_pair(broken: &BrokenMarkup) -> bool {
+    broken.remains.as_deref() == Some("/")
 }

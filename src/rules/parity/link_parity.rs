@@ -139,6 +139,25 @@ impl Rule for LinkParity {
                 pairing.settle_source(index);
             }
         }
+        // A placeholder a translation tool left (`{a1}…{/a1}`) stands for the links of the
+        // source block it replaced: `markup-placeholder` reports it.
+        let replaced_blocks: HashSet<usize> = translation
+            .broken_markup
+            .iter()
+            .filter(|broken| broken.cause == MarkupBreak::Placeholder)
+            .filter_map(|broken| {
+                crate::align::block_at(translation, broken.span.start)
+                    .and_then(|block| alignment.source_block(block))
+            })
+            .collect();
+        for (index, link) in source.links.iter().enumerate() {
+            if pairing.is_source_open(index)
+                && crate::align::block_at(source, link.span.start)
+                    .is_some_and(|block| replaced_blocks.contains(&block))
+            {
+                pairing.settle_source(index);
+            }
+        }
         let pair = |s: usize, t: usize| -> Option<(&Compared, &Compared)> {
             Some((source_links[s].as_ref()?, translation_links[t].as_ref()?))
         };
