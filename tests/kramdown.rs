@@ -36,7 +36,7 @@ fn kramdown_available() -> bool {
 
 fn markdown_files(dir: &Path, found: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
+        .expect("the test can read, run and parse what it made")
         .flatten()
         .map(|e| e.path())
         .collect();
@@ -65,12 +65,17 @@ fn heading_ids_and_links_match_kramdown() {
     let mut files = Vec::new();
     markdown_files(&root.join("fixtures"), &mut files);
     // Pages that are not UTF-8 (the encodings fixture) are not rendered.
-    files.retain(|path| std::str::from_utf8(&std::fs::read(path).unwrap()).is_ok());
+    files.retain(|path| {
+        std::str::from_utf8(
+            &std::fs::read(path).expect("the test can read, run and parse what it made"),
+        )
+        .is_ok()
+    });
     let texts: Vec<String> = files
         .iter()
         .map(|path| {
             std::fs::read_to_string(path)
-                .unwrap()
+                .expect("the test can read, run and parse what it made")
                 .trim_start_matches('\u{feff}')
                 .to_owned()
         })
@@ -96,15 +101,28 @@ fn heading_ids_and_links_match_kramdown() {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap();
-    let input = serde_json::to_vec(&bodies).unwrap();
-    std::io::Write::write_all(&mut ruby.stdin.take().unwrap(), &input).unwrap();
-    let output = ruby.wait_with_output().unwrap();
+        .expect("the test can read, run and parse what it made");
+    let input = serde_json::to_vec(&bodies).expect("the test can read, run and parse what it made");
+    std::io::Write::write_all(
+        &mut ruby
+            .stdin
+            .take()
+            .expect("the test can read, run and parse what it made"),
+        &input,
+    )
+    .expect("the test can read, run and parse what it made");
+    let output = ruby
+        .wait_with_output()
+        .expect("the test can read, run and parse what it made");
     assert!(output.status.success());
-    let rendered: Vec<Rendered> = serde_json::from_slice(&output.stdout).unwrap();
+    let rendered: Vec<Rendered> = serde_json::from_slice(&output.stdout)
+        .expect("the test can read, run and parse what it made");
     let mut differences = Vec::new();
     for ((path, document), rendered) in files.iter().zip(&documents).zip(rendered) {
-        let path = path.strip_prefix(root).unwrap().display();
+        let path = path
+            .strip_prefix(root)
+            .expect("the test can read, run and parse what it made")
+            .display();
         let ours: Vec<Option<String>> = document
             .headings
             .iter()

@@ -2,7 +2,7 @@
 //! generalised, so that `/en/help` in English and `/de/help` in German are one key.
 
 use crate::discover::locale::{is_locale_code, same_locale};
-use crate::site::hosts::{host_of, registrable_domain};
+use crate::site::url_text::{host_of, registrable_domain};
 
 /// A target as the alignment compares blocks by: every locale-like path segment generalised,
 /// the host lowercased, without a trailing `/` or a fragment (fragments follow translated

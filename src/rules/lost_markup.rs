@@ -5,7 +5,7 @@ use crate::align::keys::alignment_key;
 use crate::model::{BrokenMarkup, Link, LinkKind, MarkupBreak};
 use crate::parse::lost_markup::looks_like_target;
 use crate::rules::TranslationContext;
-use crate::site::hosts::host_of;
+use crate::site::url_text::host_of;
 
 /// The translation's broken links and images: markup whose remains hold a target.
 pub fn lost_markup_of<'a>(context: &TranslationContext<'a>) -> Vec<&'a BrokenMarkup> {

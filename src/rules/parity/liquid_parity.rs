@@ -4,7 +4,7 @@ use crate::align::Place;
 use crate::align::items::ItemPairing;
 use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::prelude::*;
-use crate::site::hosts::damerau_distance;
+use crate::site::host_typos::damerau_distance;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LiquidParity)
