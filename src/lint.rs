@@ -1,5 +1,6 @@
 //! The engine: discover → parse (in parallel) → rules → filtered, sorted diagnostics.
 
+use crate::align::{Alignments, consensus};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Corpus, ProblemKind};
@@ -125,9 +126,10 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     let (parsed, mut diagnostics) = discover_and_parse(request, &rules)?;
     let (corpus, documents) = (&parsed.corpus, &parsed.documents);
     let site = parsed.site();
+    let alignments = Alignments::new(documents.len());
     let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
         .into_par_iter()
-        .map(|index| check_page(&site, index, &rules))
+        .map(|index| check_page(&site, &alignments, index, &rules))
         .collect();
     diagnostics.extend(per_page);
     let online = check_online(request, corpus, documents, &rules)?;
@@ -172,9 +174,10 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         .iter()
         .map(|active| (active.id, active.severity))
         .collect();
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
+    consensus::count(&site, &mut diagnostics);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .flatten()
         .filter(|diagnostic| wanted(request, &ignores, diagnostic))
         .map(|mut diagnostic| {
             diagnostic.severity = *severities.get(diagnostic.rule).unwrap_or(&Severity::Error);
@@ -378,7 +381,12 @@ fn parse_and_check(
     (document, diagnostics)
 }
 
-fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic> {
+fn check_page(
+    site: &Site,
+    alignments: &Alignments,
+    index: usize,
+    rules: &[ActiveRule],
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let page = site.page(index);
     if page.document.unreadable {
@@ -388,18 +396,20 @@ fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic
     let source = site
         .source_of(index)
         .filter(|source| !source.document.unreadable);
+    let translation_context = source.map(|source| TranslationContext {
+        translation: page,
+        source,
+        site,
+        index,
+        alignments,
+    });
     for active in rules {
         active.run(&mut diagnostics, |rule, found| {
             rule.check_page(&page_context, found)
         });
-        if let Some(source) = source {
-            let context = TranslationContext {
-                translation: page,
-                source,
-                site,
-            };
+        if let Some(context) = &translation_context {
             active.run(&mut diagnostics, |rule, found| {
-                rule.check_translation(&context, found)
+                rule.check_translation(context, found)
             });
         }
     }
