@@ -3,6 +3,7 @@
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::Corpus;
+use crate::drift;
 use crate::files::read_source;
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Stats};
@@ -47,6 +48,8 @@ pub struct LintOutcome {
     pub layouts: Vec<String>,
     /// How many checked files each locale has; files outside every layout are not counted.
     pub files_per_locale: BTreeMap<String, usize>,
+    /// Said once: why translation drift was judged without the git history (a shallow clone).
+    pub drift_note: Option<String>,
 }
 
 #[derive(Debug)]
@@ -128,13 +131,28 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .collect(),
     );
 
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
+    let mut drift_note = None;
+    if rules.iter().any(|active| active.id == drift::OUTDATED_RULE) {
+        let evidence = drift::Evidence::gather(&request.root, &request.config.drift);
+        drift_note.clone_from(&evidence.note);
+        let compare = |translation: usize, old_source: &Document| {
+            compare_with_version(&site, &rules, translation, old_source)
+        };
+        diagnostics = drift::separate_lag(
+            &site,
+            &evidence,
+            request.config.drift.expand,
+            diagnostics,
+            &compare,
+        );
+    }
     let severities: HashMap<&str, Severity> = rules
         .iter()
         .map(|active| (active.id, active.severity))
         .collect();
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .flatten()
         .filter(|diagnostic| wanted(request, &ignores, diagnostic))
         .map(|mut diagnostic| {
             diagnostic.severity = *severities.get(diagnostic.rule).unwrap_or(&Severity::Error);
@@ -167,7 +185,36 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .map(|layout| layout.pattern.clone())
             .collect(),
         files_per_locale,
+        drift_note,
     })
+}
+
+/// What the cross-language rules find in a translation when its source page is `old_source`
+/// (an older version of it), for telling lag from defects.
+fn compare_with_version(
+    site: &Site,
+    rules: &[ActiveRule],
+    translation: usize,
+    old_source: &Document,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let Some(source) = site.corpus.source_of(translation) else {
+        return diagnostics;
+    };
+    let context = TranslationContext {
+        translation: site.page(translation),
+        source: rules::Page {
+            file: &site.corpus.files[source],
+            document: old_source,
+        },
+        site,
+    };
+    for active in rules {
+        active.run(&mut diagnostics, |rule, found| {
+            rule.check_translation(&context, found)
+        });
+    }
+    diagnostics
 }
 
 /// The online stage, when asked for and some `online` rule is active: the external targets of

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use std::sync::LazyLock;
 
 mod catalog;
+mod drift;
 mod fluent;
 mod front_matter;
 mod general;
@@ -142,6 +143,7 @@ use declare_rules;
 /// Every category's declarations.
 const CATEGORIES: &[&[RuleDefinition]] = &[
     catalog::RULES,
+    drift::RULES,
     fluent::RULES,
     front_matter::RULES,
     general::RULES,
@@ -250,7 +252,7 @@ pub mod prelude {
         CorpusContext, DocumentContext, Page, PageContext, Rule, TranslationContext, options,
         without_options,
     };
-    pub use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+    pub use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, ItemKind, Presence};
     pub use crate::model::*;
     pub use crate::source::Span;
 }

@@ -48,7 +48,9 @@ impl Rule for HeadingIdParity {
                 }
                 None => dropped_heading(context, &alignment, index, expected),
             };
-            diagnostics.push(related(diagnostic));
+            diagnostics.push(
+                related(diagnostic).compared(ItemKind::HeadingId, &expected.id, Presence::Missing),
+            );
         }
     }
 }

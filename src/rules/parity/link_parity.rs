@@ -529,6 +529,7 @@ fn changed(context: &TranslationContext, source: &Compared, translation: &Compar
         source.link.target_span.clone(),
         format!("`{}` links to `{expected}` here", context.source.path()),
     )
+    .compared(ItemKind::Link, &source.key, Presence::Missing)
 }
 
 fn missing(context: &TranslationContext, alignment: &HeadingAlignment, source: &Compared) -> Diagnostic {
@@ -551,6 +552,7 @@ fn missing(context: &TranslationContext, alignment: &HeadingAlignment, source: &
         source.link.span.clone(),
         format!("`{}` links to `{target}` here", context.source.path()),
     )
+    .compared(ItemKind::Link, &source.key, Presence::Missing)
 }
 
 fn extra(context: &TranslationContext, alignment: &HeadingAlignment, translation: &Compared) -> Diagnostic {
@@ -564,7 +566,8 @@ fn extra(context: &TranslationContext, alignment: &HeadingAlignment, translation
     .help(
         "remove the link, or add it to the source page if every language should have it; \
          list the URL under `[rules.link-parity] localized` if it is localised on purpose",
-    );
+    )
+    .compared(ItemKind::Link, &translation.key, Presence::Extra);
     let source_section = translation.section.and_then(|t| {
         (0..context.source.document.headings.len()).find(|&s| alignment.counterpart(s) == Some(t))
     });

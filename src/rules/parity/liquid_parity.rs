@@ -68,7 +68,8 @@ impl Rule for LiquidParity {
                     context.source.path(),
                     tag.tag.span.clone(),
                     format!("`{}` has `{written}` here", context.source.path()),
-                ),
+                )
+                .compared(ItemKind::Liquid, &written, Presence::Missing),
             );
         }
         for tag in translation_tags.iter().filter(|tag| !tag.paired) {
@@ -80,7 +81,8 @@ impl Rule for LiquidParity {
                     format!("`{written}` is not on the source page"),
                 )
                 .label("not in the source page")
-                .help("remove it, or add it to the source page if every language needs it"),
+                .help("remove it, or add it to the source page if every language needs it")
+                .compared(ItemKind::Liquid, &written, Presence::Extra),
             );
         }
     }
@@ -162,6 +164,7 @@ fn changed(context: &TranslationContext, source: &Compared, translation: &Compar
         source.tag.span.clone(),
         format!("`{}` has `{expected}` here", context.source.path()),
     )
+    .compared(ItemKind::Liquid, &expected, Presence::Missing)
     .fix(Fix::unsafe_(format!("write `{expected}`"), vec![Edit {
             span: translation.tag.span.clone(),
             replacement: expected.clone(),
