@@ -8,7 +8,8 @@ use crate::align::heading_alignment::{
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, leads_nowhere};
 use crate::align::link_lists::list_entry_links;
-use crate::site::hosts::{damerau_distance, host_of, registrable_domain};
+use crate::site::url_text::{host_of, registrable_domain};
+use crate::site::host_typos::damerau_distance;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::HashSet;
