@@ -46,7 +46,42 @@ pub struct Totals {
     pub current_percent: Option<f64>,
 }
 
+impl Status {
+    /// Keeps the pages `keep` accepts, and the totals of what is kept.
+    pub fn retain_pages(&mut self, keep: impl Fn(&PageStatus) -> bool) {
+        for locale in &mut self.locales {
+            locale.pages.retain(&keep);
+            locale.totals = Totals::of(&locale.pages, self.history);
+        }
+        self.locales.retain(|locale| !locale.pages.is_empty());
+    }
+}
+
 impl Totals {
+    fn of(pages: &[PageStatus], history: bool) -> Self {
+        let mut totals = Totals::default();
+        for page in pages {
+            match page.state {
+                State::Current => totals.current += 1,
+                State::Outdated => totals.outdated += 1,
+                State::Unknown => totals.unknown += 1,
+                State::Missing => totals.missing += 1,
+                State::Orphan => totals.orphan += 1,
+            }
+        }
+        totals.pages = pages.len() - totals.orphan;
+        let share = |count: usize| {
+            if totals.pages == 0 {
+                100.0
+            } else {
+                (count as f64 * 1000.0 / totals.pages as f64).round() / 10.0
+            }
+        };
+        totals.translated_percent = share(totals.current + totals.outdated + totals.unknown);
+        totals.current_percent = history.then(|| share(totals.current));
+        totals
+    }
+
     /// What `--fail-under` compares: the current share, or the translated share without history.
     pub fn score(&self) -> f64 {
         self.current_percent.unwrap_or(self.translated_percent)
@@ -230,36 +265,19 @@ pub fn status(corpus: &Corpus, evidence: &Evidence, max_file_size: u64) -> Statu
         }
     }
     for (locale, page) in rows {
-        let status = locales.entry(locale.clone()).or_insert_with(|| LocaleStatus {
-            locale,
-            totals: Totals::default(),
-            pages: Vec::new(),
-        });
-        let totals = &mut status.totals;
-        match page.state {
-            State::Current => totals.current += 1,
-            State::Outdated => totals.outdated += 1,
-            State::Unknown => totals.unknown += 1,
-            State::Missing => totals.missing += 1,
-            State::Orphan => totals.orphan += 1,
-        }
-        if page.state != State::Orphan {
-            totals.pages += 1;
-        }
-        status.pages.push(page);
+        locales
+            .entry(locale.clone())
+            .or_insert_with(|| LocaleStatus {
+                locale,
+                totals: Totals::default(),
+                pages: Vec::new(),
+            })
+            .pages
+            .push(page);
     }
     let history = evidence.history().is_some();
     for status in locales.values_mut() {
-        let totals = &mut status.totals;
-        let share = |count: usize| {
-            if totals.pages == 0 {
-                100.0
-            } else {
-                (count as f64 * 1000.0 / totals.pages as f64).round() / 10.0
-            }
-        };
-        totals.translated_percent = share(totals.current + totals.outdated + totals.unknown);
-        totals.current_percent = history.then(|| share(totals.current));
+        status.totals = Totals::of(&status.pages, history);
         // The most urgent first: the furthest behind, then missing and orphaned pages.
         status.pages.sort_by(|a, b| {
             let behind = |page: &PageStatus| page.outdated.as_ref().map_or(0, |o| o.commits_behind);

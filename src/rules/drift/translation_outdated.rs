@@ -1,4 +1,4 @@
-//! Translations behind their source page. The drift stage (`crate::drift`) reports these after
+//! Translations behind their source page. The drift stage (`src/drift/`) reports these after
 //! the other rules, from their cross-language findings; this rule carries the id, doc and
 //! severity, and while it is active lag is folded into it.
 
