@@ -71,7 +71,10 @@ impl Default for DriftConfig {
         Self {
             history: HistorySetting::Git,
             // OpenTelemetry's and MDN translated-content's conventions.
-            source_commit_keys: vec!["default_lang_commit".to_owned(), "l10n.sourceCommit".to_owned()],
+            source_commit_keys: vec![
+                "default_lang_commit".to_owned(),
+                "l10n.sourceCommit".to_owned(),
+            ],
             expand: false,
         }
     }

@@ -107,11 +107,20 @@ fn front_matter_list(doc: &str, key: &str) -> Vec<String> {
                 .lines()
                 .find_map(|line| line.strip_prefix(key)?.strip_prefix(':'))
         })
-        .map(|values| values.split(',').map(|value| value.trim().to_owned()).collect())
+        .map(|values| {
+            values
+                .split(',')
+                .map(|value| value.trim().to_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
-fn run_example(select: &[String], example: &Example, online: bool) -> datatest_stable::Result<String> {
+fn run_example(
+    select: &[String],
+    example: &Example,
+    online: bool,
+) -> datatest_stable::Result<String> {
     let site = tempfile::tempdir()?;
     let server_url = online.then(|| server().base_url());
     for (path, content) in &example.files {

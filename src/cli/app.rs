@@ -250,6 +250,9 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
     for warning in &checked.outcome.online_warnings {
         eprintln!("warning: {warning}");
     }
+    if let Some(note) = &checked.outcome.drift_note {
+        eprintln!("note: {note}");
+    }
     if let Some(stats) = &checked.outcome.online_stats
         && !args.quiet
     {
@@ -478,7 +481,11 @@ fn run_status(args: &StatusArgs, out: &mut dyn Write) -> Outcome {
     if below.is_empty() {
         return Outcome::Clean;
     }
-    let share = if status.history { "current" } else { "translated" };
+    let share = if status.history {
+        "current"
+    } else {
+        "translated"
+    };
     eprintln!(
         "error: fewer than {threshold}% of the pages are {share} in {}",
         below.join(", ")

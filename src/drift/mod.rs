@@ -85,13 +85,14 @@ impl Evidence {
         let source_changes = history.changes(source_path);
         let current_blob = source_changes.first()?.blob.clone();
         let recorded = front_matter.and_then(|front_matter| self.recorded_commit(front_matter));
-        let (anchor, basis) = match recorded.and_then(|(key, id)| Some((history.resolve(&id)?, key))) {
-            Some((commit, key)) => (commit, Basis::Recorded(key)),
-            None => (
-                history.changes(&corpus.files[translation].path).first()?.commit,
-                Basis::LastCommit,
-            ),
-        };
+        let (anchor, basis) =
+            match recorded.and_then(|(key, id)| Some((history.resolve(&id)?, key))) {
+                Some((commit, key)) => (commit, Basis::Recorded(key)),
+                None => (
+                    last_content_change(history, &corpus.files[translation].path)?,
+                    Basis::LastCommit,
+                ),
+            };
         let followed = source_changes
             .iter()
             .position(|change| history.is_ancestor(change.commit, anchor));
@@ -102,7 +103,9 @@ impl Evidence {
             .enumerate()
             .filter(|(index, change)| {
                 !history.is_ancestor(change.commit, anchor)
-                    && source_changes.get(index + 1).is_none_or(|older| older.blob != change.blob)
+                    && source_changes
+                        .get(index + 1)
+                        .is_none_or(|older| older.blob != change.blob)
             })
             .map(|(_, change)| change.commit)
             .collect();
@@ -134,6 +137,20 @@ impl Evidence {
             Some((key.clone(), value.as_str()?.to_owned()))
         })
     }
+}
+
+/// The last commit that changed the file's content: a rename alone follows nothing new.
+fn last_content_change(history: &History, path: &str) -> Option<usize> {
+    let changes = history.changes(path);
+    changes
+        .iter()
+        .enumerate()
+        .find(|(index, change)| {
+            changes
+                .get(index + 1)
+                .is_none_or(|older| older.blob != change.blob)
+        })
+        .map(|(_, change)| change.commit)
 }
 
 /// What the history says a translation follows.
@@ -186,6 +203,8 @@ struct Lag<'a> {
     compared: &'a Compared,
     /// The source commit that added (or removed) the item, when found.
     commit: Option<usize>,
+    /// How many translations lack it too (consensus only).
+    shared_by: usize,
 }
 
 /// Separates lag from defects: lagging cross-language findings leave the list and become one
@@ -270,16 +289,22 @@ pub fn separate_lag(
                     diagnostic,
                     compared: diagnostic.compared.as_ref()?,
                     commit: attributions.get(&index).copied(),
+                    shared_by: 0,
                 })
             })
             .collect();
-        outdated.push(outdated_by_history(site, history, *page, following, &items, expand));
+        outdated.push(outdated_by_history(
+            site, history, *page, following, &items, expand,
+        ));
     }
     // The rest: consensus across the translations of each source page.
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &page in &translations {
         if !judged_pages.contains(&page) {
-            by_source.entry(corpus.source_of(page).unwrap_or(page)).or_default().push(page);
+            by_source
+                .entry(corpus.source_of(page).unwrap_or(page))
+                .or_default()
+                .push(page);
         }
     }
     for (source, pages) in by_source {
@@ -299,11 +324,17 @@ pub fn separate_lag(
                 }
             }
         }
-        let shared = |diagnostic: &Diagnostic| {
-            diagnostic.compared.as_ref().is_some_and(|compared| {
-                let count = counts.get(&(diagnostic.rule, compared)).copied().unwrap_or(0);
-                count >= 2 && count * 2 > all_translations
+        let shared_by = |diagnostic: &Diagnostic| {
+            diagnostic.compared.as_ref().map_or(0, |compared| {
+                counts
+                    .get(&(diagnostic.rule, compared))
+                    .copied()
+                    .unwrap_or(0)
             })
+        };
+        let shared = |diagnostic: &Diagnostic| {
+            let count = shared_by(diagnostic);
+            count >= 2 && count * 2 > all_translations
         };
         for page in pages {
             let lag: Vec<usize> = compared_by_page
@@ -325,10 +356,17 @@ pub fn separate_lag(
                         diagnostic,
                         compared: diagnostic.compared.as_ref()?,
                         commit: None,
+                        shared_by: shared_by(diagnostic),
                     })
                 })
                 .collect();
-            outdated.push(outdated_by_consensus(site, page, &items, all_translations, expand));
+            outdated.push(outdated_by_consensus(
+                site,
+                page,
+                &items,
+                all_translations,
+                expand,
+            ));
         }
     }
     diagnostics
@@ -360,7 +398,9 @@ fn old_source_documents(
             kinds.insert(blob.as_str(), site.corpus.files[following.source].kind);
         }
     }
-    let texts = history.read_blobs(kinds.keys().copied()).unwrap_or_default();
+    let texts = history
+        .read_blobs(kinds.keys().copied())
+        .unwrap_or_default();
     texts
         .into_par_iter()
         .filter_map(|(blob, text)| {
@@ -393,7 +433,9 @@ fn attribute(
             let change = changes.iter().find(|change| change.commit == *commit)?;
             Some((*commit, change.blob.clone()?))
         });
-        versions.entry(following.source).or_insert_with(|| blobs.collect());
+        versions
+            .entry(following.source)
+            .or_insert_with(|| blobs.collect());
     }
     let texts = history
         .read_blobs(versions.values().flatten().map(|(_, blob)| blob.as_str()))
@@ -472,7 +514,9 @@ fn outdated_by_history(
                 Basis::Recorded(key) => format!(", then set `{key}` to the commit you followed"),
                 Basis::LastCommit => String::new(),
             };
-            format!("bring the translation up to date with `{source_path}` (`{diff}` shows what changed){record}")
+            format!(
+                "bring the translation up to date with `{source_path}` (`{diff}` shows what changed){record}"
+            )
         }
         None => format!("translate `{source_path}` again"),
     };
@@ -506,8 +550,9 @@ fn outdated_by_consensus(
         path,
         0..0,
         format!(
-            "`{path}` is {} behind `{source_path}`, as most of its {translations} translations are",
-            item_counts(items)
+            "`{path}` is {} behind `{source_path}`, as {} of its {translations} translations are",
+            item_counts(items),
+            items.iter().map(|item| item.shared_by).max().unwrap_or(0)
         ),
     )
     .with_rule(OUTDATED_RULE)
@@ -564,7 +609,7 @@ const KIND_NAMES: [(&str, &str); 6] = [
     ("link", "links"),
     ("image", "images"),
     ("section", "sections"),
-    ("Liquid tag", "Liquid tags"),
+    ("template tag", "template tags"),
     ("list entry", "list entries"),
     ("front matter key", "front matter keys"),
 ];

@@ -281,12 +281,18 @@ pub fn status(corpus: &Corpus, evidence: &Evidence, max_file_size: u64) -> Statu
         // The most urgent first: the furthest behind, then missing and orphaned pages.
         status.pages.sort_by(|a, b| {
             let behind = |page: &PageStatus| page.outdated.as_ref().map_or(0, |o| o.commits_behind);
-            (a.state, std::cmp::Reverse(behind(a)), &a.source, &a.translation).cmp(&(
-                b.state,
-                std::cmp::Reverse(behind(b)),
-                &b.source,
-                &b.translation,
-            ))
+            (
+                a.state,
+                std::cmp::Reverse(behind(a)),
+                &a.source,
+                &a.translation,
+            )
+                .cmp(&(
+                    b.state,
+                    std::cmp::Reverse(behind(b)),
+                    &b.source,
+                    &b.translation,
+                ))
         });
     }
     Status {
@@ -320,12 +326,17 @@ fn change_sizes(
         })
         .collect();
     let texts = history
-        .read_blobs(pairs.iter().flat_map(|(old, new)| [old.as_str(), new.as_str()]))
+        .read_blobs(
+            pairs
+                .iter()
+                .flat_map(|(old, new)| [old.as_str(), new.as_str()]),
+        )
         .unwrap_or_default();
     pairs
         .into_par_iter()
         .filter_map(|(old, new)| {
-            let diff = similar::TextDiff::from_lines(texts.get(&old)?.as_str(), texts.get(&new)?.as_str());
+            let diff =
+                similar::TextDiff::from_lines(texts.get(&old)?.as_str(), texts.get(&new)?.as_str());
             let (mut added, mut removed) = (0, 0);
             for change in diff.iter_all_changes() {
                 match change.tag() {

@@ -186,7 +186,11 @@ impl History {
         let mut reader = BufReader::new(stdout);
         for blob in &wanted {
             let mut header = String::new();
-            if reader.read_line(&mut header).map_err(|err| err.to_string())? == 0 {
+            if reader
+                .read_line(&mut header)
+                .map_err(|err| err.to_string())?
+                == 0
+            {
                 break;
             }
             let mut fields = header.split_whitespace();
@@ -232,9 +236,14 @@ fn parse_log(output: &str) -> History {
     let mut raw_changes: Vec<Vec<RawChange>> = Vec::new();
     let mut parent_ids: Vec<Vec<&str>> = Vec::new();
     for record in output.split('\u{1}').filter(|record| !record.is_empty()) {
-        let mut tokens = record.split('\0').map(|token| token.trim_start_matches('\n'));
+        let mut tokens = record
+            .split('\0')
+            .map(|token| token.trim_start_matches('\n'));
         let ids = tokens.next().unwrap_or("");
-        let time = tokens.next().and_then(|time| time.parse().ok()).unwrap_or(0);
+        let time = tokens
+            .next()
+            .and_then(|time| time.parse().ok())
+            .unwrap_or(0);
         let mut ids = ids.split(' ');
         let id = ids.next().unwrap_or("").to_owned();
         parent_ids.push(ids.filter(|id| !id.is_empty()).collect());
@@ -275,7 +284,11 @@ fn parse_log(output: &str) -> History {
         .collect();
     let parents: Vec<Vec<usize>> = parent_ids
         .iter()
-        .map(|ids| ids.iter().filter_map(|id| index_of.get(id).copied()).collect())
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|id| index_of.get(id).copied())
+                .collect()
+        })
         .collect();
     for (commit, parents) in commits.iter_mut().zip(parents) {
         commit.parents = parents;
@@ -318,11 +331,16 @@ fn civil_date(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    } as u32;
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -379,7 +397,8 @@ pub mod tests {
             }
             self.time += 86_400;
             self.git(&["add", "-A"]).expect("git add");
-            self.git(&["commit", "-q", "-m", message]).expect("git commit");
+            self.git(&["commit", "-q", "-m", message])
+                .expect("git commit");
             self.git(&["rev-parse", "HEAD"]).expect("a commit")
         }
     }

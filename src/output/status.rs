@@ -89,19 +89,24 @@ fn human(status: &Status, out: &mut dyn Write) -> io::Result<()> {
     for locale in &status.locales {
         writeln!(
             out,
-            "{}: {} pages, {}",
+            "{}: {}, {}",
             locale.locale,
-            locale.totals.pages,
+            crate::drift::plural(locale.totals.pages, "page", "pages"),
             totals_line(&locale.totals)
         )?;
-        for page in locale.pages.iter().filter(|page| page.state != State::Current) {
+        let pending = |page: &&PageStatus| !matches!(page.state, State::Current | State::Unknown);
+        for page in locale.pages.iter().filter(pending) {
             let path = match page.state {
                 State::Missing => format!("{} has no translation", page_path(page)),
                 _ => page_path(page).to_owned(),
             };
             let detail = detail(page);
             let separator = if detail.is_empty() { "" } else { ": " };
-            writeln!(out, "  {:<9} {path}{separator}{detail}", page.state.as_str())?;
+            writeln!(
+                out,
+                "  {:<9} {path}{separator}{detail}",
+                page.state.as_str()
+            )?;
         }
         writeln!(out)?;
     }
@@ -116,7 +121,11 @@ fn markdown(status: &Status, out: &mut dyn Write) -> io::Result<()> {
     if let Some(note) = &status.note {
         writeln!(out, "> {note}\n")?;
     }
-    let share = if status.history { "Current" } else { "Translated" };
+    let share = if status.history {
+        "Current"
+    } else {
+        "Translated"
+    };
     writeln!(
         out,
         "| Locale | Pages | Current | Outdated | Missing | Orphaned | {share} share |"
@@ -215,7 +224,11 @@ fn html(status: &Status, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "<table>\n<tr><th>Locale</th><th>Pages</th><th>Status</th><th>{}</th></tr>",
-        if status.history { "Current" } else { "Translated" }
+        if status.history {
+            "Current"
+        } else {
+            "Translated"
+        }
     )?;
     for locale in &status.locales {
         writeln!(

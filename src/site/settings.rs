@@ -27,6 +27,9 @@ pub struct SiteSettings {
     pub plugins: Vec<String>,
     /// The lists of links declared in `[[lists]]`.
     pub lists: Vec<DeclaredList>,
+    /// Front matter keys that only translations have: the top-level keys of `[drift]
+    /// source-commit-keys`, which record the source commit a translation follows.
+    pub translation_only_keys: Vec<String>,
 }
 
 /// How a site's files become URLs.
@@ -63,6 +66,12 @@ impl SiteSettings {
     /// Reads `_config.yml` in `root` if there is one; the config file's `[site]` wins.
     pub fn load(root: &Path, config: &Config) -> Result<Self, String> {
         let mut settings = SiteSettings::default();
+        settings.translation_only_keys = config
+            .drift
+            .source_commit_keys
+            .iter()
+            .map(|key| key.split('.').next().unwrap_or(key).to_owned())
+            .collect();
         if let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) {
             settings.is_jekyll = true;
             settings.generator = Generator::Jekyll;
