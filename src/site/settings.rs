@@ -65,13 +65,15 @@ const HUGO_CONFIGS: &[&str] = &["hugo.toml", "hugo.yaml", "hugo.json"];
 impl SiteSettings {
     /// Reads `_config.yml` in `root` if there is one; the config file's `[site]` wins.
     pub fn load(root: &Path, config: &Config) -> Result<Self, String> {
-        let mut settings = SiteSettings::default();
-        settings.translation_only_keys = config
-            .drift
-            .source_commit_keys
-            .iter()
-            .map(|key| key.split('.').next().unwrap_or(key).to_owned())
-            .collect();
+        let mut settings = SiteSettings {
+            translation_only_keys: config
+                .drift
+                .source_commit_keys
+                .iter()
+                .map(|key| key.split('.').next().unwrap_or(key).to_owned())
+                .collect(),
+            ..SiteSettings::default()
+        };
         if let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) {
             settings.is_jekyll = true;
             settings.generator = Generator::Jekyll;
