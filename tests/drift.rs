@@ -353,15 +353,29 @@ fn status_reports_each_state_and_fails_under_a_threshold() {
 fn status_html_is_self_contained_and_renders_its_bars() {
     let Some(mut repo) = Repo::new() else { return };
     three_translations(&mut repo);
-    repo.commit("es: clients", &[("es/help.md", &ES_V1.replace("Lee", "Usa [un cliente](https://example.org/clients).\n\nLee"))]);
-    repo.commit("en: about", &[("en/about.md", "# About\n"), ("es/about.md", "# Acerca\n")]);
+    repo.commit(
+        "es: clients",
+        &[(
+            "es/help.md",
+            &ES_V1.replace(
+                "Lee",
+                "Usa [un cliente](https://example.org/clients).\n\nLee",
+            ),
+        )],
+    );
+    repo.commit(
+        "en: about",
+        &[("en/about.md", "# About\n"), ("es/about.md", "# Acerca\n")],
+    );
     let (html, _) = run(repo.path(), &["status", "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
     // One bar per locale; `es` is all current, `de` half outdated and half missing.
     assert_eq!(html.matches("<svg").count(), 3);
     let bar = |locale: &str| {
-        let start = html.find(&format!("aria-label=\"{locale}:")).expect("the locale's bar");
+        let start = html
+            .find(&format!("aria-label=\"{locale}:"))
+            .expect("the locale's bar");
         &html[start..start + html[start..].find("</svg>").expect("closed")]
     };
     let widths = |bar: &str, class: &str| -> Vec<f64> {
@@ -369,7 +383,9 @@ fn status_html_is_self_contained_and_renders_its_bars() {
             .map(|(at, _)| {
                 let rest = &bar[at..];
                 let value = &rest[rest.find("width=\"").expect("a width") + 7..];
-                value[..value.find('"').expect("quoted")].parse().expect("a number")
+                value[..value.find('"').expect("quoted")]
+                    .parse()
+                    .expect("a number")
             })
             .collect()
     };
@@ -402,12 +418,19 @@ fn status_html_is_self_contained_and_renders_its_bars() {
             "--hide-scrollbars",
             "--window-size=900,700",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.path().join("profile").display()
+        ))
         .arg(format!("--screenshot={}", screenshot.display()))
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("chromium runs");
-    assert!(screenshot.exists(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        screenshot.exists(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let decoder = png::Decoder::new(std::fs::File::open(&screenshot).expect("screenshot"));
     let mut reader = decoder.read_info().expect("a PNG");
     let mut pixels = vec![0; reader.output_buffer_size()];
@@ -420,7 +443,14 @@ fn status_html_is_self_contained_and_renders_its_bars() {
             .count()
     };
     // Each bar is 400×16 pixels: `es` all green, `de` half amber and half red.
-    let (green, amber, red) = (count([0x2e, 0x7d, 0x32]), count([0xf0, 0xa5, 0x00]), count([0xc6, 0x28, 0x28]));
+    let (green, amber, red) = (
+        count([0x2e, 0x7d, 0x32]),
+        count([0xf0, 0xa5, 0x00]),
+        count([0xc6, 0x28, 0x28]),
+    );
     assert!(green >= 400 * 16, "green pixels: {green}");
-    assert!(amber >= 200 * 16 && red >= 200 * 16, "amber {amber}, red {red}");
+    assert!(
+        amber >= 200 * 16 && red >= 200 * 16,
+        "amber {amber}, red {red}"
+    );
 }

@@ -629,3 +629,66 @@ fn kind_order(kind: ItemKind) -> u8 {
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FrontMatterBlock;
+
+    fn evidence() -> Evidence {
+        Evidence {
+            history: None,
+            keys: DriftConfig::default().source_commit_keys,
+            note: None,
+        }
+    }
+
+    fn front_matter(yaml: &str) -> FrontMatter {
+        match crate::parse::front_matter::parse(&format!("---\n{yaml}---\nText.\n")).0 {
+            FrontMatterBlock::Present(front_matter) => front_matter,
+            other => panic!("front matter expected, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_conventional_keys_name_the_followed_commit() {
+        let recorded = |yaml| evidence().recorded_commit(&front_matter(yaml));
+        assert_eq!(
+            recorded("title: X\ndefault_lang_commit: abc1234\n"),
+            Some(("default_lang_commit".to_owned(), "abc1234".to_owned()))
+        );
+        assert_eq!(
+            recorded("l10n:\n  sourceCommit: 0123456789abcdef\n"),
+            Some((
+                "l10n.sourceCommit".to_owned(),
+                "0123456789abcdef".to_owned()
+            ))
+        );
+        assert_eq!(recorded("l10n:\n  other: x\n"), None);
+        assert_eq!(recorded("title: X\n"), None);
+    }
+
+    #[test]
+    fn a_source_changed_back_to_the_followed_version_is_current() {
+        let following = Following {
+            source: 0,
+            version: Some(Version {
+                commit: 1,
+                blob: Some("a".to_owned()),
+                path: "en/x.md".to_owned(),
+            }),
+            since: vec![0],
+            current_blob: Some("a".to_owned()),
+            basis: Basis::LastCommit,
+        };
+        assert!(
+            !following.outdated(),
+            "the content came back to the followed version"
+        );
+        let moved = Following {
+            current_blob: Some("b".to_owned()),
+            ..following
+        };
+        assert!(moved.outdated());
+    }
+}

@@ -217,7 +217,16 @@ fn html(status: &Status, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "<p>{}</p>", html_escape(note))?;
     }
     write!(out, "<p class=\"legend\">")?;
-    for (_, colour, name) in SEGMENTS {
+    // Current and outdated with history, translated without.
+    for (state, colour, name) in SEGMENTS {
+        let shown = match state {
+            State::Unknown => !status.history,
+            State::Current | State::Outdated => status.history,
+            _ => true,
+        };
+        if !shown {
+            continue;
+        }
         write!(out, "<span style=\"background:{colour}\"></span>{name}")?;
     }
     writeln!(out, "</p>")?;
