@@ -4,7 +4,7 @@
 
 use super::{Basis, Evidence, Following};
 use crate::discover::Corpus;
-use crate::files::read_source;
+use crate::files::Confinement;
 use crate::history::History;
 use crate::model::FrontMatterBlock;
 use crate::parse::front_matter;
@@ -158,7 +158,12 @@ impl CommitRef {
 }
 
 /// Computes the status of every locale of the corpus.
-pub fn status(corpus: &Corpus, evidence: &Evidence, max_file_size: u64) -> Status {
+pub fn status(
+    corpus: &Corpus,
+    evidence: &Evidence,
+    confinement: &Confinement,
+    max_file_size: u64,
+) -> Status {
     let translations: Vec<usize> = (0..corpus.files.len())
         .filter(|&index| corpus.source_of(index).is_some())
         .collect();
@@ -166,7 +171,7 @@ pub fn status(corpus: &Corpus, evidence: &Evidence, max_file_size: u64) -> Statu
         Some(_) => translations
             .par_iter()
             .filter_map(|&index| {
-                let front_matter = read_front_matter(corpus, index, max_file_size);
+                let front_matter = read_front_matter(corpus, confinement, index, max_file_size);
                 let following = evidence.following(corpus, index, front_matter.parsed())?;
                 Some((index, following))
             })
@@ -303,8 +308,13 @@ pub fn status(corpus: &Corpus, evidence: &Evidence, max_file_size: u64) -> Statu
     }
 }
 
-fn read_front_matter(corpus: &Corpus, index: usize, max_file_size: u64) -> FrontMatterBlock {
-    match read_source(&corpus.root.join(&corpus.files[index].path), max_file_size) {
+fn read_front_matter(
+    corpus: &Corpus,
+    confinement: &Confinement,
+    index: usize,
+    max_file_size: u64,
+) -> FrontMatterBlock {
+    match confinement.read_source(&corpus.files[index].path, max_file_size) {
         Ok(source) if source.text().starts_with("---") => front_matter::parse(source.text()).0,
         _ => FrontMatterBlock::Absent,
     }
