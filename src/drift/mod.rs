@@ -437,9 +437,13 @@ fn attribute(
             .entry(following.source)
             .or_insert_with(|| blobs.collect());
     }
-    let texts = history
+    // Without whitespace, so that a tag compared in its normalised form is found as written.
+    let texts: HashMap<String, String> = history
         .read_blobs(versions.values().flatten().map(|(_, blob)| blob.as_str()))
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(blob, text)| (blob, without_whitespace(&text)))
+        .collect();
     let mut found = HashMap::new();
     for (page, lag) in judged {
         let following = &following[page];
@@ -450,7 +454,8 @@ fn attribute(
             let Some(compared) = &diagnostics[index].compared else {
                 continue;
             };
-            let written = compared.key.replace("{locale}", &corpus.source_locale);
+            let written =
+                without_whitespace(&compared.key.replace("{locale}", &corpus.source_locale));
             // Oldest first: the first version that has it (or lacks it) made the change.
             let commit = versions.iter().rev().find_map(|(commit, blob)| {
                 let holds = texts.get(blob)?.contains(&written);
@@ -462,6 +467,10 @@ fn attribute(
         }
     }
     found
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn outdated_by_history(
