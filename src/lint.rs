@@ -1,5 +1,6 @@
 //! The engine: discover → parse (in parallel) → rules → filtered, sorted diagnostics.
 
+use crate::align::{Alignments, consensus};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Corpus, ProblemKind};
@@ -116,9 +117,10 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     let (parsed, mut diagnostics) = discover_and_parse(request, &rules)?;
     let (corpus, documents) = (&parsed.corpus, &parsed.documents);
     let site = parsed.site();
+    let alignments = Alignments::new(documents.len());
     let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
         .into_par_iter()
-        .map(|index| check_page(&site, index, &rules))
+        .map(|index| check_page(&site, &alignments, index, &rules))
         .collect();
     diagnostics.extend(per_page);
     let online = check_online(request, corpus, documents, &rules)?;
@@ -160,6 +162,7 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     );
 
     let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
+    consensus::count(&site, &mut diagnostics);
     let mut drift_note = None;
     if rules.iter().any(|active| active.id == drift::OUTDATED_RULE) {
         let evidence = drift::Evidence::gather(&request.root, &request.config.drift);
@@ -230,6 +233,7 @@ fn compare_with_version(
     let Some(source) = site.corpus.source_of(translation) else {
         return diagnostics;
     };
+    let alignments = Alignments::of_version(translation, old_source, &site.documents[translation]);
     let context = TranslationContext {
         translation: site.page(translation),
         source: rules::Page {
@@ -237,6 +241,8 @@ fn compare_with_version(
             document: old_source,
         },
         site,
+        index: translation,
+        alignments: &alignments,
     };
     for active in rules {
         active.run(&mut diagnostics, |rule, found| {
@@ -374,7 +380,12 @@ fn parse_and_check(
     (document, diagnostics)
 }
 
-fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic> {
+fn check_page(
+    site: &Site,
+    alignments: &Alignments,
+    index: usize,
+    rules: &[ActiveRule],
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let page = site.page(index);
     if page.document.unreadable {
@@ -384,18 +395,20 @@ fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic
     let source = site
         .source_of(index)
         .filter(|source| !source.document.unreadable);
+    let translation_context = source.map(|source| TranslationContext {
+        translation: page,
+        source,
+        site,
+        index,
+        alignments,
+    });
     for active in rules {
         active.run(&mut diagnostics, |rule, found| {
             rule.check_page(&page_context, found)
         });
-        if let Some(source) = source {
-            let context = TranslationContext {
-                translation: page,
-                source,
-                site,
-            };
+        if let Some(context) = &translation_context {
             active.run(&mut diagnostics, |rule, found| {
-                rule.check_translation(&context, found)
+                rule.check_translation(context, found)
             });
         }
     }

@@ -102,8 +102,8 @@ fn lag_is_one_finding_per_page_and_defects_stay_on_their_line() {
     assert_eq!(
         output,
         format!(
-            "es/help.md:1:1: warning[link-parity] the source page links to `https://example.org/guide` in this part of the page; the translation does not\n\
-             es/help.md:1:1: warning[translation-outdated] `es/help.md` follows `en/help.md` as of 2025-10-10 ({followed}); 1 source commit since; 1 link behind\n"
+            "es/help.md:1:1: warning[translation-outdated] `es/help.md` follows `en/help.md` as of 2025-10-10 ({followed}); 1 source commit since; 1 link behind\n\
+             es/help.md:5:1: warning[link-parity] the source page links to `https://example.org/guide` in this block; the translation does not\n"
         )
     );
     // The related label names the source line and the commit that added the link.
@@ -142,7 +142,7 @@ fn a_translation_updated_after_its_source_keeps_its_own_defects() {
     repo.commit("es: typo", &[("es/help.md", &ES_V1.replace("Lee", "Lea"))]);
     let output = lint(repo.path());
     assert!(
-        output.contains("[link-parity] the source page links to `https://example.org/clients`"),
+        output.contains("[link-parity] the source page has a block linking to `https://example.org/clients` here"),
         "{output}"
     );
     assert!(!output.contains("translation-outdated"), "{output}");
@@ -256,7 +256,7 @@ fn a_change_every_translation_lacks_is_one_line_and_a_single_locale_keeps_its_de
             .filter(|line| line.contains("[link-parity]"))
             .collect::<Vec<_>>(),
         [
-            "de/help.md:1:1: warning[link-parity] the source page links to `https://example.org/guide` in this part of the page; the translation does not"
+            "de/help.md:5:1: warning[link-parity] the source page links to `https://example.org/guide` in this block; the translation does not"
         ]
     );
     let (human, _) = run(repo.path(), &["lint", "--exit-zero", "--color", "never"]);
@@ -285,8 +285,8 @@ fn without_history_consensus_folds_what_most_translations_lack() {
     let output = lint(repo.path());
     assert_eq!(
         output,
-        "de/help.md:1:1: warning[link-parity] the source page links to `https://example.org/guide` in this part of the page; the translation does not\n\
-         de/help.md:1:1: warning[translation-outdated] `de/help.md` is 1 link behind `en/help.md`, as 3 of its 3 translations are\n\
+        "de/help.md:1:1: warning[translation-outdated] `de/help.md` is 1 link behind `en/help.md`, as 3 of its 3 translations are\n\
+         de/help.md:5:1: warning[link-parity] the source page links to `https://example.org/guide` in this block; the translation does not\n\
          es/help.md:1:1: warning[translation-outdated] `es/help.md` is 1 link behind `en/help.md`, as 3 of its 3 translations are\n\
          fr/help.md:1:1: warning[translation-outdated] `fr/help.md` is 1 link behind `en/help.md`, as 3 of its 3 translations are\n"
     );

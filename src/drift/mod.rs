@@ -203,8 +203,6 @@ struct Lag<'a> {
     compared: &'a Compared,
     /// The source commit that added (or removed) the item, when found.
     commit: Option<usize>,
-    /// How many translations lack it too (consensus only).
-    shared_by: usize,
 }
 
 /// Separates lag from defects: lagging cross-language findings leave the list and become one
@@ -252,9 +250,12 @@ pub fn separate_lag(
             }
             let blob = following.version.as_ref()?.blob.as_ref()?;
             let old = old_sources.get(blob)?;
-            let deviations: HashSet<(&str, Compared)> = compare(page, old)
+            let deviations: HashSet<(&str, ItemKind, String, Presence)> = compare(page, old)
                 .into_iter()
-                .filter_map(|found| Some((found.rule, found.compared?)))
+                .filter_map(|found| {
+                    let compared = found.compared?;
+                    Some((found.rule, compared.kind, compared.key, compared.presence))
+                })
                 .collect();
             let lag = findings
                 .iter()
@@ -262,7 +263,13 @@ pub fn separate_lag(
                 .filter(|&index| {
                     let diagnostic = &diagnostics[index];
                     diagnostic.compared.as_ref().is_some_and(|compared| {
-                        !deviations.contains(&(diagnostic.rule, compared.clone()))
+                        let item = (
+                            diagnostic.rule,
+                            compared.kind,
+                            compared.key.clone(),
+                            compared.presence,
+                        );
+                        !deviations.contains(&item)
                     })
                 })
                 .collect();
@@ -289,7 +296,6 @@ pub fn separate_lag(
                     diagnostic,
                     compared: diagnostic.compared.as_ref()?,
                     commit: attributions.get(&index).copied(),
-                    shared_by: 0,
                 })
             })
             .collect();
@@ -307,42 +313,20 @@ pub fn separate_lag(
                 .push(page);
         }
     }
-    for (source, pages) in by_source {
-        let all_translations = translations
-            .iter()
-            .filter(|&&page| corpus.source_of(page) == Some(source))
-            .count();
-        let mut counts: HashMap<(&str, &Compared), usize> = HashMap::new();
-        for page in &pages {
-            let mut seen = HashSet::new();
-            for &index in compared_by_page.get(page).into_iter().flatten() {
-                let diagnostic = &diagnostics[index];
-                if let Some(compared) = &diagnostic.compared
-                    && seen.insert((diagnostic.rule, compared))
-                {
-                    *counts.entry((diagnostic.rule, compared)).or_default() += 1;
-                }
-            }
-        }
-        let shared_by = |diagnostic: &Diagnostic| {
-            diagnostic.compared.as_ref().map_or(0, |compared| {
-                counts
-                    .get(&(diagnostic.rule, compared))
-                    .copied()
-                    .unwrap_or(0)
-            })
-        };
-        let shared = |diagnostic: &Diagnostic| {
-            let count = shared_by(diagnostic);
-            count >= 2 && count * 2 > all_translations
-        };
+    // `align::consensus` counted, for each finding, how many translations share it.
+    for pages in by_source.into_values() {
         for page in pages {
             let lag: Vec<usize> = compared_by_page
                 .get(&page)
                 .into_iter()
                 .flatten()
                 .copied()
-                .filter(|&index| shared(&diagnostics[index]))
+                .filter(|&index| {
+                    diagnostics[index]
+                        .compared
+                        .as_ref()
+                        .is_some_and(Compared::is_shared_by_most)
+                })
                 .collect();
             if lag.is_empty() {
                 continue;
@@ -356,17 +340,10 @@ pub fn separate_lag(
                         diagnostic,
                         compared: diagnostic.compared.as_ref()?,
                         commit: None,
-                        shared_by: shared_by(diagnostic),
                     })
                 })
                 .collect();
-            outdated.push(outdated_by_consensus(
-                site,
-                page,
-                &items,
-                all_translations,
-                expand,
-            ));
+            outdated.push(outdated_by_consensus(site, page, &items, expand));
         }
     }
     diagnostics
@@ -544,13 +521,7 @@ fn outdated_by_history(
     diagnostic
 }
 
-fn outdated_by_consensus(
-    site: &Site,
-    page: usize,
-    items: &[Lag],
-    translations: usize,
-    expand: bool,
-) -> Diagnostic {
+fn outdated_by_consensus(site: &Site, page: usize, items: &[Lag], expand: bool) -> Diagnostic {
     let corpus = site.corpus;
     let path = &corpus.files[page].path;
     let source = corpus.source_of(page).unwrap_or(page);
@@ -561,7 +532,16 @@ fn outdated_by_consensus(
         format!(
             "`{path}` is {} behind `{source_path}`, as {} of its {translations} translations are",
             item_counts(items),
-            items.iter().map(|item| item.shared_by).max().unwrap_or(0)
+            items
+                .iter()
+                .map(|item| item.compared.shared_by)
+                .max()
+                .unwrap_or(0),
+            translations = items
+                .iter()
+                .map(|item| item.compared.translations)
+                .max()
+                .unwrap_or(0)
         ),
     )
     .with_rule(OUTDATED_RULE)

@@ -149,31 +149,8 @@ pub fn registrable_domain(host: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Whether a parenthesised word reads as a link target rather than prose: an absolute URL, a
-/// `mailto:`, a site path (`/x`, `./x`, `../x`), an anchor (`#x`), or a page file name.
-pub fn looks_like_target(word: &str) -> bool {
-    let lowercase = word.to_ascii_lowercase();
-    [
-        "http://", "https://", "mailto:", "www.", "/", "./", "../", "#",
-    ]
-    .iter()
-    .any(|prefix| lowercase.starts_with(prefix) && lowercase.len() > prefix.len())
-        || [".md", ".html", ".htm"]
-            .iter()
-            .any(|extension| lowercase.ends_with(extension) && !lowercase.contains(' '))
-        || is_page_fragment(&lowercase)
-}
-
-/// `help#multidevice`: a page and an anchor, one word (prose has no `#` inside a word).
-fn is_page_fragment(word: &str) -> bool {
-    word.split_once('#').is_some_and(|(page, fragment)| {
-        !page.is_empty()
-            && !fragment.is_empty()
-            && word
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '#' | '.'))
-    })
-}
+/// What a written target looks like is known while parsing (`parse::lost_markup`).
+pub use crate::parse::lost_markup::looks_like_target;
 
 /// The host a relative target starts with, when it starts with one (`www.x.org/a` → `www.x.org`).
 pub fn bare_host(target: &str) -> Option<String> {
