@@ -42,7 +42,7 @@ pub struct Location {
 }
 
 /// A second labelled place, typically the source language's counterpart.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Related {
     pub location: Location,
     pub label: String,

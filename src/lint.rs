@@ -4,6 +4,7 @@ use crate::align::{Alignments, consensus};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Corpus, ProblemKind};
+use crate::drift;
 use crate::files::Confinement;
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Stats};
@@ -55,6 +56,8 @@ pub struct LintOutcome {
     pub files_per_locale: BTreeMap<String, usize>,
     /// The generator the site is built with, and what its config told.
     pub site: SiteDescription,
+    /// Said once: why translation drift was judged without the git history (a shallow clone).
+    pub drift_note: Option<String>,
     /// What discovery skipped without a diagnostic (links to missing or ignored files), for
     /// `--verbose`.
     pub notes: Vec<String>,
@@ -170,12 +173,27 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .collect(),
     );
 
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
+    consensus::count(&site, &mut diagnostics);
+    let mut drift_note = None;
+    if rules.iter().any(|active| active.id == drift::OUTDATED_RULE) {
+        let evidence = drift::Evidence::gather(&request.root, &request.config.drift);
+        drift_note.clone_from(&evidence.note);
+        let compare = |translation: usize, old_source: &Document| {
+            compare_with_version(&site, &rules, translation, old_source)
+        };
+        diagnostics = drift::separate_lag(
+            &site,
+            &evidence,
+            request.config.drift.expand,
+            diagnostics,
+            &compare,
+        );
+    }
     let severities: HashMap<&str, Severity> = rules
         .iter()
         .map(|active| (active.id, active.severity))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
-    consensus::count(&site, &mut diagnostics);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|diagnostic| wanted(request, &ignores, diagnostic))
@@ -211,8 +229,40 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .collect(),
         files_per_locale,
         site: parsed.describe(),
+        drift_note,
         notes: corpus.notes.clone(),
     })
+}
+
+/// What the cross-language rules find in a translation when its source page is `old_source`
+/// (an older version of it), for telling lag from defects.
+fn compare_with_version(
+    site: &Site,
+    rules: &[ActiveRule],
+    translation: usize,
+    old_source: &Document,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let Some(source) = site.corpus.source_of(translation) else {
+        return diagnostics;
+    };
+    let alignments = Alignments::of_version(translation, old_source, &site.documents[translation]);
+    let context = TranslationContext {
+        translation: site.page(translation),
+        source: rules::Page {
+            file: &site.corpus.files[source],
+            document: old_source,
+        },
+        site,
+        index: translation,
+        alignments: &alignments,
+    };
+    for active in rules {
+        active.run(&mut diagnostics, |rule, found| {
+            rule.check_translation(&context, found)
+        });
+    }
+    diagnostics
 }
 
 /// The online stage, when asked for and some `online` rule is active: the external targets of
@@ -289,15 +339,21 @@ pub fn parse_site(request: &LintRequest) -> Result<ParsedSite, LintError> {
     Ok(discover_and_parse(request, &[])?.0)
 }
 
+/// The site's settings and its files, as the generator's model places them; nothing is parsed.
+pub fn discover_site(request: &LintRequest) -> Result<(SiteSettings, Corpus), LintError> {
+    let confinement = request.confinement();
+    let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
+    let corpus = Corpus::discover(&confinement, &request.config, &settings.discovery())
+        .map_err(LintError::Usage)?;
+    Ok((settings, corpus))
+}
+
 /// Discovers and parses the site in parallel, running the rules that need each file's text.
 fn discover_and_parse(
     request: &LintRequest,
     rules: &[ActiveRule],
 ) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
-    let confinement = request.confinement();
-    let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
-    let corpus = Corpus::discover(&confinement, &request.config, &settings.discovery())
-        .map_err(LintError::Usage)?;
+    let (settings, corpus) = discover_site(request)?;
     // Problems found while walking are still reported: they say why nothing was read.
     if corpus.files.is_empty() && corpus.problems.is_empty() {
         return Err(LintError::Usage(nothing_found(request, &settings, &corpus)));

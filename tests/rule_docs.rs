@@ -2,6 +2,9 @@
 //! linted with only that rule selected, and the concise output compared with the example's
 //! `expected` block. `L10NLINT_BLESS=1 cargo test --test rule_docs` rewrites the blocks.
 //!
+//! A doc whose front matter has `with: rule-a, rule-b` runs those rules too (the drift stage
+//! folds the findings of the cross-language rules).
+//!
 //! Docs whose front matter says `online: true` run with online checking against a local
 //! server started here (see `support`): `{server}` in their files and expected output stands
 //! for its address, and private addresses are allowed unless the example's config says not.
@@ -44,9 +47,11 @@ fn check_doc(path: &Path, doc: String) -> datatest_stable::Result<()> {
     }
     let examples = examples(&doc)?;
     let online = front_matter_says(&doc, "online: true");
+    let mut select = vec![id.clone()];
+    select.extend(front_matter_list(&doc, "with"));
     let outputs: Vec<String> = examples
         .iter()
-        .map(|example| run_example(&id, example, online))
+        .map(|example| run_example(&select, example, online))
         .collect::<datatest_stable::Result<_>>()?;
     if !outputs.iter().any(|output| !output.is_empty()) {
         return Err(format!("{}: needs an example that the rule reports", path.display()).into());
@@ -93,6 +98,24 @@ fn front_matter_says(doc: &str, line: &str) -> bool {
         .is_some_and(|(front_matter, _)| front_matter.lines().any(|l| l.trim_end() == line))
 }
 
+/// The comma-separated values of a front matter line `key: a, b`.
+fn front_matter_list(doc: &str, key: &str) -> Vec<String> {
+    doc.strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .and_then(|(front_matter, _)| {
+            front_matter
+                .lines()
+                .find_map(|line| line.strip_prefix(key)?.strip_prefix(':'))
+        })
+        .map(|values| {
+            values
+                .split(',')
+                .map(|value| value.trim().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// A file of an example: its bytes, or a symbolic link to the path a `symlink` block holds.
 enum File {
     Content(Vec<u8>),
@@ -109,7 +132,11 @@ fn make_symlink(_target: &str, _link: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("symlink examples need a Unix system"))
 }
 
-fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::Result<String> {
+fn run_example(
+    select: &[String],
+    example: &Example,
+    online: bool,
+) -> datatest_stable::Result<String> {
     let site = tempfile::tempdir()?;
     let server_url = online.then(|| server().base_url());
     for (path, content) in &example.files {
@@ -143,7 +170,7 @@ fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::
         root: site.path().to_owned(),
         config,
         config_path: Some(config_path),
-        select: vec![rule.to_owned()],
+        select: select.to_vec(),
         online,
         ..LintRequest::default()
     };

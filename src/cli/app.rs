@@ -1,6 +1,8 @@
 //! Runs a parsed command line: finds the root and config, lints, reports, decides the exit code.
 
-use crate::args::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
+use crate::args::{
+    BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs, StatusArgs,
+};
 use clap::CommandFactory;
 use l10nlint::align::link_lists;
 use l10nlint::baseline::{self, Baseline, BaselineError};
@@ -8,6 +10,7 @@ use l10nlint::changed_lines::{ChangedLines, DiffBaseError};
 use l10nlint::config::{self, CacheChoice, Config, ConfigError, Grants, UserConfig};
 use l10nlint::diagnostic::Severity;
 use l10nlint::discover::locale::is_locale_code;
+use l10nlint::drift::{self, Evidence};
 use l10nlint::files::Sources;
 use l10nlint::fix::{FixError, FixPlan};
 use l10nlint::lint::{self, LintError, LintOutcome, LintRequest};
@@ -106,6 +109,7 @@ pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {
         Command::Lint(args) => return run_lint(&args, &mut out),
         Command::Lists(args) => return run_lists(&args, &mut out),
+        Command::Status(args) => return run_status(&args, &mut out),
         Command::Baseline(args) => return run_baseline(&args, &mut out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "l10nlint", &mut out);
@@ -242,6 +246,9 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
     // On stderr, so that machine-readable output stays valid.
     for warning in &checked.outcome.online_warnings {
         eprintln!("warning: {warning}");
+    }
+    if let Some(note) = &checked.outcome.drift_note {
+        eprintln!("note: {note}");
     }
     if let Some(stats) = &checked.outcome.online_stats
         && !args.quiet
@@ -434,6 +441,69 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
         Err(err) => Failure::Internal(format!("cannot write the report: {err}")).report(),
     }
+}
+
+/// `l10nlint status`: per locale and page, current, outdated, missing or orphaned.
+fn run_status(args: &StatusArgs, out: &mut dyn Write) -> Outcome {
+    let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let request = match site_request(&args.site, false, &current) {
+        Ok(request) => request,
+        Err(failure) => return failure.report(),
+    };
+    let confinement = request.confinement();
+    let corpus = match lint::discover_site(&request) {
+        Ok((_, corpus)) => corpus,
+        Err(err) => return Failure::from(err).report(),
+    };
+    let evidence = Evidence::gather(&request.root, &request.config.drift);
+    let mut status = drift::status::status(
+        &corpus,
+        &evidence,
+        &confinement,
+        request.config.max_file_size(),
+    );
+    if let Some(only) = &request.only {
+        let selected = |path: &str| {
+            only.iter().any(|wanted| {
+                wanted.is_empty() || path == wanted || path.starts_with(&format!("{wanted}/"))
+            })
+        };
+        status.retain_pages(|page| {
+            page.source.as_deref().is_some_and(selected)
+                || page.translation.as_deref().is_some_and(selected)
+        });
+    }
+    if let Some(note) = &status.note {
+        eprintln!("note: {note}");
+    }
+    if let Err(err) = output::status::write(&status, args.format.format(), out) {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return Outcome::Clean;
+        }
+        return Failure::Internal(format!("cannot write the report: {err}")).report();
+    }
+    let Some(threshold) = args.fail_under else {
+        return Outcome::Clean;
+    };
+    let below: Vec<String> = status
+        .locales
+        .iter()
+        .filter(|locale| locale.totals.score() < threshold)
+        .map(|locale| format!("`{}` ({}%)", locale.locale, locale.totals.score()))
+        .collect();
+    if below.is_empty() {
+        return Outcome::Clean;
+    }
+    let share = if status.history {
+        "current"
+    } else {
+        "translated"
+    };
+    eprintln!(
+        "error: fewer than {threshold}% of the pages are {share} in {}",
+        below.join(", ")
+    );
+    Outcome::Findings
 }
 
 /// The request of a `lint` or `baseline` run: the site, the rules, the online options.

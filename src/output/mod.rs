@@ -7,6 +7,7 @@ mod json;
 pub mod lists;
 pub mod rule_docs;
 mod sarif;
+pub mod status;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::files::Sources;

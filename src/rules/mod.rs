@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use std::sync::LazyLock;
 
 mod catalog;
+mod drift;
 mod fluent;
 mod front_matter;
 mod general;
@@ -146,6 +147,7 @@ use declare_rules;
 /// Every category's declarations.
 const CATEGORIES: &[&[RuleDefinition]] = &[
     catalog::RULES,
+    drift::RULES,
     fluent::RULES,
     front_matter::RULES,
     general::RULES,
@@ -265,7 +267,7 @@ pub mod prelude {
         CorpusContext, DocumentContext, Page, PageContext, Rule, TranslationContext, options,
         without_options,
     };
-    pub use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+    pub use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, ItemKind, Presence};
     pub use crate::model::*;
     pub use crate::source::Span;
 }
