@@ -100,17 +100,12 @@ pub struct SiteConfig {
 }
 
 /// A configuration problem, with the byte span of the offending text when known.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}: {message}", .path.display())]
 pub struct ConfigError {
     pub path: PathBuf,
     pub span: Option<std::ops::Range<usize>>,
     pub message: String,
-}
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
-    }
 }
 
 impl Config {

@@ -10,7 +10,15 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::files::read_source;
 use crate::source::{Position, SourceText, Span};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A fixed file that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the fixes to `{}`: {source}", .path.display())]
+pub struct FixError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
 
 /// The fixes of one run, computed without touching any file.
 #[derive(Debug, Default)]
@@ -84,7 +92,7 @@ impl FixPlan {
     }
 
     /// Writes every changed file under `root`.
-    pub fn write(&self, root: &Path) -> Result<(), String> {
+    pub fn write(&self, root: &Path) -> Result<(), FixError> {
         for file in &self.files {
             let path = root.join(&file.path);
             let mut bytes = Vec::with_capacity(file.after.len() + 3);
@@ -92,8 +100,7 @@ impl FixPlan {
                 bytes.extend_from_slice("\u{feff}".as_bytes());
             }
             bytes.extend_from_slice(file.after.as_bytes());
-            write_atomically(&path, &bytes)
-                .map_err(|err| format!("cannot write the fixes to `{}`: {err}", path.display()))?;
+            write_atomically(&path, &bytes).map_err(|source| FixError { path, source })?;
         }
         Ok(())
     }

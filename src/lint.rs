@@ -49,20 +49,24 @@ pub struct LintOutcome {
     pub files_per_locale: BTreeMap<String, usize>,
 }
 
-#[derive(Debug)]
+/// Why a lint could not run.
+#[derive(Debug, thiserror::Error)]
 pub enum LintError {
-    Config(ConfigError),
+    /// The config file is wrong, at a position in it.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A setting or argument that cannot work: an invalid glob, an unknown rule or category.
+    #[error("{0}")]
     Usage(String),
-    Online(OnlineError),
+    /// The online check could not start (its runtime or HTTP client).
+    #[error("the online check cannot run: {0}")]
+    Online(#[source] OnlineError),
 }
 
-impl std::fmt::Display for LintError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LintError::Config(err) => err.fmt(f),
-            LintError::Usage(message) => f.write_str(message),
-            LintError::Online(err) => write!(f, "the online check cannot run: {err}"),
-        }
+impl LintError {
+    /// Whether the user can fix it by changing the command line or the config.
+    pub fn is_usage(&self) -> bool {
+        !matches!(self, LintError::Online(_))
     }
 }
 

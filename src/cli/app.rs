@@ -1,31 +1,34 @@
 //! Runs a parsed command line: finds the root and config, lints, reports, decides the exit code.
 
-use crate::align::link_lists;
-use crate::baseline::{self, Baseline};
-use crate::changed_lines::ChangedLines;
-use crate::cli::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
-use crate::config::{self, Config, ConfigError};
-use crate::diagnostic::Severity;
-use crate::discover::locale::is_locale_code;
-use crate::files::Sources;
-use crate::fix::FixPlan;
-use crate::lint::{self, LintOutcome, LintRequest};
-use crate::online::OnlineOptions;
-use crate::online::settings::default_cache_path;
-use crate::output::{self, ReportOptions, rule_docs};
-use crate::rules;
-use crate::source::SourceText;
+use crate::args::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
 use clap::CommandFactory;
+use l10nlint::align::link_lists;
+use l10nlint::baseline::{self, Baseline, BaselineError};
+use l10nlint::changed_lines::{ChangedLines, DiffBaseError};
+use l10nlint::config::{self, Config, ConfigError};
+use l10nlint::diagnostic::Severity;
+use l10nlint::discover::locale::is_locale_code;
+use l10nlint::files::Sources;
+use l10nlint::fix::{FixError, FixPlan};
+use l10nlint::lint::{self, LintError, LintOutcome, LintRequest};
+use l10nlint::online::OnlineOptions;
+use l10nlint::online::settings::default_cache_path;
+use l10nlint::output::{self, ReportOptions, rule_docs};
+use l10nlint::rules;
+use l10nlint::source::SourceText;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// How a run ended, as the exit status says it (like ruff: 0, 1, 2).
+/// How a run ended, as the exit status says it (README's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Clean,
     Findings,
-    Failure,
+    /// A usage or configuration error the user can fix.
+    UsageError,
+    /// Something failed that the user did not ask for: writing the report or fixes, a bug.
+    InternalError,
 }
 
 impl Outcome {
@@ -33,8 +36,69 @@ impl Outcome {
         match self {
             Outcome::Clean => 0,
             Outcome::Findings => 1,
-            Outcome::Failure => 2,
+            Outcome::UsageError => 2,
+            Outcome::InternalError => 3,
         }
+    }
+}
+
+/// Why a command failed: what to print, and which exit status it ends with.
+#[derive(Debug)]
+enum Failure {
+    Usage(String),
+    Internal(String),
+}
+
+impl Failure {
+    /// Prints the error and gives the outcome it ends the run with.
+    fn report(self) -> Outcome {
+        match self {
+            Failure::Usage(message) => {
+                eprintln!("error: {message}");
+                Outcome::UsageError
+            }
+            Failure::Internal(message) => {
+                eprintln!("error: {message}");
+                Outcome::InternalError
+            }
+        }
+    }
+}
+
+impl From<LintError> for Failure {
+    fn from(err: LintError) -> Self {
+        match err {
+            LintError::Config(err) => Failure::Usage(describe_config_error(&err)),
+            err if err.is_usage() => Failure::Usage(err.to_string()),
+            err => Failure::Internal(err.to_string()),
+        }
+    }
+}
+
+impl From<ConfigError> for Failure {
+    fn from(err: ConfigError) -> Self {
+        Failure::Usage(describe_config_error(&err))
+    }
+}
+
+impl From<BaselineError> for Failure {
+    fn from(err: BaselineError) -> Self {
+        match err {
+            BaselineError::Write { .. } => Failure::Internal(err.to_string()),
+            _ => Failure::Usage(err.to_string()),
+        }
+    }
+}
+
+impl From<DiffBaseError> for Failure {
+    fn from(err: DiffBaseError) -> Self {
+        Failure::Usage(err.to_string())
+    }
+}
+
+impl From<FixError> for Failure {
+    fn from(err: FixError) -> Self {
+        Failure::Internal(err.to_string())
     }
 }
 
@@ -49,33 +113,24 @@ pub fn run(cli: Cli) -> Outcome {
             clap_complete::generate(shell, &mut Cli::command(), "l10nlint", &mut out);
             Ok(())
         }
-        Command::Rules { format } => rule_docs::write_list(format, &mut out),
+        Command::Rules { format } => rule_docs::write_list(format.format(), &mut out),
         Command::Rule { id } => match rules::find(&id) {
             Some(entry) => rule_docs::write_doc(&entry.meta, &mut out),
             None => {
-                eprintln!("error: unknown rule `{id}` (see `l10nlint rules`)");
-                return Outcome::Failure;
+                return Failure::Usage(format!("unknown rule `{id}` (see `l10nlint rules`)"))
+                    .report();
             }
         },
     };
     match result {
         Ok(()) => Outcome::Clean,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
-        Err(err) => {
-            eprintln!("error: {err}");
-            Outcome::Failure
-        }
+        Err(err) => Failure::Internal(format!("cannot write the output: {err}")).report(),
     }
 }
 
 fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
-    match lint_and_report(args, out) {
-        Ok(outcome) => outcome,
-        Err(message) => {
-            eprintln!("error: {message}");
-            Outcome::Failure
-        }
-    }
+    lint_and_report(args, out).unwrap_or_else(Failure::report)
 }
 
 /// What `lint` found after the baseline and `--diff-base` had their say.
@@ -94,7 +149,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn new(args: &LintArgs, root: &Path, current: &Path) -> Result<Self, String> {
+    fn new(args: &LintArgs, root: &Path, current: &Path) -> Result<Self, Failure> {
         let baseline = args
             .baseline
             .as_ref()
@@ -111,8 +166,8 @@ impl Filters {
         })
     }
 
-    fn check(&self, request: &LintRequest) -> Result<Checked, String> {
-        let mut outcome = lint_site(request)?;
+    fn check(&self, request: &LintRequest) -> Result<Checked, Failure> {
+        let mut outcome = lint::lint(request)?;
         let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
         let mut suppressed = 0;
         if let Some(baseline) = &self.baseline {
@@ -139,14 +194,7 @@ impl Filters {
     }
 }
 
-fn lint_site(request: &LintRequest) -> Result<LintOutcome, String> {
-    lint::lint(request).map_err(|err| match err {
-        lint::LintError::Config(err) => describe_config_error(&err),
-        other => other.to_string(),
-    })
-}
-
-fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, String> {
+fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let request = lint_request(args, &current)?;
     let filters = Filters::new(args, &request.root, &current)?;
@@ -219,7 +267,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Stri
     let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
     let mut report = Vec::new();
     output::report(format, diagnostics, &mut sources, &options, &mut report)
-        .map_err(|err| format!("cannot write the report: {err}"))?;
+        .map_err(|err| Failure::Internal(format!("cannot write the report: {err}")))?;
     if !args.quiet {
         let summary = output::summary(diagnostics, checked.outcome.files_checked);
         let notes = notes.iter().chain(std::iter::once(&summary));
@@ -246,7 +294,7 @@ fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
     let recorded = (|| {
         let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let request = lint_request(&args.lint, &current)?;
-        let outcome = lint_site(&request)?;
+        let outcome = lint::lint(&request)?;
         if args.lint.verbose {
             describe_run(&request, &outcome);
         }
@@ -265,17 +313,14 @@ fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
     })();
     match recorded {
         Ok(()) => Outcome::Clean,
-        Err(message) => {
-            eprintln!("error: {message}");
-            Outcome::Failure
-        }
+        Err(failure) => failure.report(),
     }
 }
 
-fn write_or_broken_pipe(out: &mut dyn Write, bytes: &[u8]) -> Result<(), String> {
+fn write_or_broken_pipe(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Failure> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the report: {err}"))
+            Err(Failure::Internal(format!("cannot write the report: {err}")))
         }
         _ => Ok(()),
     }
@@ -350,17 +395,11 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
     let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let request = match site_request(&args.site, false, &current) {
         Ok(request) => request,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Outcome::Failure;
-        }
+        Err(failure) => return failure.report(),
     };
     let parsed = match lint::parse_site(&request) {
         Ok(parsed) => parsed,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Outcome::Failure;
-        }
+        Err(err) => return Failure::from(err).report(),
     };
     let site = parsed.site();
     let (mut reports, mut unmatched) = link_lists::site_lists(&site);
@@ -385,15 +424,12 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
         Ok(true) => Outcome::Findings,
         Ok(false) => Outcome::Clean,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
-        Err(err) => {
-            eprintln!("error: cannot write the report: {err}");
-            Outcome::Failure
-        }
+        Err(err) => Failure::Internal(format!("cannot write the report: {err}")).report(),
     }
 }
 
 /// The request of a `lint` or `baseline` run: the site, the rules, the online options.
-fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, String> {
+fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, Failure> {
     let mut request = site_request(&args.site, args.verbose, current)?;
     request.select = args.select.clone();
     request.ignore = args.ignore.clone();
@@ -423,11 +459,14 @@ fn online_options(args: &LintArgs, config: &Config, root: &Path) -> Option<Onlin
 }
 
 /// The site's root and config, and the files to report on.
-fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRequest, String> {
+fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRequest, Failure> {
     let paths: Vec<PathBuf> = args.paths.iter().map(|path| current.join(path)).collect();
     for path in &paths {
         if !path.exists() {
-            return Err(format!("`{}` does not exist", path.display()));
+            return Err(Failure::Usage(format!(
+                "`{}` does not exist",
+                path.display()
+            )));
         }
     }
     // Pre-commit passes files from anywhere in the repository: the first one inside a site
@@ -442,7 +481,7 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
         paths.iter().find_map(|path| config::find(path))
     };
     let config = match &config_path {
-        Some(path) => Config::load(path).map_err(|err| describe_config_error(&err))?,
+        Some(path) => Config::load(path)?,
         None => Config::default(),
     };
     let root = match &config_path {
@@ -469,11 +508,11 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
         if only.is_empty()
             && let Some(path) = outside.first()
         {
-            return Err(format!(
+            return Err(Failure::Usage(format!(
                 "`{}` is outside the site root `{}`",
                 path.display(),
                 root.display()
-            ));
+            )));
         }
         if verbose {
             for path in &outside {
