@@ -47,6 +47,8 @@ pub struct LintOutcome {
     pub layouts: Vec<String>,
     /// How many checked files each locale has; files outside every layout are not counted.
     pub files_per_locale: BTreeMap<String, usize>,
+    /// The locale of each file that has a diagnostic.
+    pub locales: BTreeMap<String, String>,
 }
 
 /// Why a lint could not run.
@@ -154,6 +156,14 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         ))
     });
     diagnostics.dedup();
+    let locales = diagnostics
+        .iter()
+        .filter_map(|diagnostic| {
+            let path = &diagnostic.location.path;
+            let file = &corpus.files[corpus.index_of(path)?];
+            Some((path.clone(), file.locale.clone()?))
+        })
+        .collect();
     let mut files_per_locale = BTreeMap::new();
     for locale in corpus.files.iter().filter_map(|file| file.locale.clone()) {
         *files_per_locale.entry(locale).or_default() += 1;
@@ -171,6 +181,7 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .map(|layout| layout.pattern.clone())
             .collect(),
         files_per_locale,
+        locales,
     })
 }
 

@@ -258,8 +258,8 @@ fn a_file_that_vanishes_before_the_report_is_still_reported() {
         let mut out = Vec::new();
         let options = ReportOptions {
             path_prefix: String::new(),
-            color: false,
             width: 100,
+            ..ReportOptions::default()
         };
         let mut sources = Sources::new(site.path().to_owned(), u64::MAX);
         output::report(

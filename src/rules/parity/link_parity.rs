@@ -6,7 +6,8 @@ use crate::align::heading_alignment::{
     HeadingAlignment, counterpart_item_span, counterpart_span, section_of,
 };
 use crate::rules::prelude::*;
-use crate::rules::site_targets::{Written, leads_nowhere};
+use crate::rules::link_syntax::with_scheme_corrected;
+use crate::rules::site_targets::reported_elsewhere;
 use crate::align::link_lists::list_entry_links;
 use crate::site::hosts::{damerau_distance, host_of, registrable_domain};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -99,9 +100,10 @@ impl Rule for LinkParity {
             .get_or_init(|| source_explicit_ids(context));
         let alignment = HeadingAlignment::new(source, translation);
         let list_entries = list_entry_targets(context);
-        let mut source_links = self.compared(source, source_locale, explicit_ids, &list_entries);
+        let mut source_links =
+            self.compared(&context.source, source_locale, explicit_ids, &list_entries);
         let mut translation_links =
-            self.compared(translation, translation_locale, explicit_ids, &list_entries);
+            self.compared(&context.translation, translation_locale, explicit_ids, &list_entries);
         for link in &mut source_links {
             link.section = link.section.and_then(|s| alignment.counterpart_section(s));
         }
@@ -118,15 +120,17 @@ impl Rule for LinkParity {
             counterpart_item_span(&alignment, source, translation, s.link.span.start)
                 .is_some_and(|item| item.contains(&t.link.span.start))
         };
-        // A translation link that leads nowhere is reported by the link rules (with the
-        // source's link beside it); here it only keeps its source link from reading as missing.
-        let leads_nowhere = |link: &Compared| {
-            leads_nowhere(&Written::link(link.link), context.site, context.translation.path())
+        // A link that is already another rule's finding (it leads nowhere, its scheme is
+        // misspelt) is reported there; a translation's only keeps its source link from
+        // reading as missing, and a source's is not asked of the translation.
+        let reported_in = |page: &Page, link: &Compared| {
+            reported_elsewhere(link.link, context.site, page)
         };
+        let reported_in_translation = |link: &Compared| reported_in(&context.translation, link);
         for (s, t) in near_misses(&source_links, &translation_links, same_item) {
             source_links[s].paired = true;
             translation_links[t].paired = true;
-            if !leads_nowhere(&translation_links[t]) {
+            if !reported_in_translation(&translation_links[t]) {
                 diagnostics.push(changed(context, &source_links[s], &translation_links[t]));
             }
         }
@@ -135,7 +139,10 @@ impl Rule for LinkParity {
                 link.paired = true;
             }
         }
-        for link in source_links.iter().filter(|link| !link.paired) {
+        for link in source_links
+            .iter()
+            .filter(|link| !link.paired && !reported_in(&context.source, link))
+        {
             diagnostics.push(missing(context, &alignment, link));
         }
         // A link to an image the source page shows is an image lost in translation
@@ -145,7 +152,9 @@ impl Rule for LinkParity {
         };
         for link in translation_links
             .iter()
-            .filter(|link| !link.paired && !leads_nowhere(link) && !shown_in_source(link))
+            .filter(|link| {
+                !link.paired && !reported_in_translation(link) && !shown_in_source(link)
+            })
         {
             diagnostics.push(extra(context, &alignment, link));
         }
@@ -155,17 +164,25 @@ impl Rule for LinkParity {
 impl LinkParity {
     fn compared<'a>(
         &self,
-        document: &'a Document,
+        page: &Page<'a>,
         locale: &str,
         explicit_ids: &HashSet<String>,
         list_entries: &HashSet<&str>,
     ) -> Vec<Compared<'a>> {
+        let document = page.document;
         document
             .links
             .iter()
             .filter(|link| !list_entries.contains(link.target.as_str()))
             .filter_map(|link| {
-                let (key, localized) = self.key(link, locale, explicit_ids)?;
+                // A misspelt scheme is `link-scheme-typo`'s: compare what the author meant.
+                let (key, localized) = match with_scheme_corrected(page, link) {
+                    Some(target) => {
+                        let corrected = Link { target, ..link.clone() };
+                        self.key(&corrected, locale, explicit_ids)?
+                    }
+                    None => self.key(link, locale, explicit_ids)?,
+                };
                 let mangled = document.broken_liquid.iter().any(|broken| {
                     broken.span.start < link.target_span.end
                         && link.target_span.start < broken.span.end
