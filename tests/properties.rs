@@ -5,6 +5,7 @@
 
 use l10nlint::files::Sources;
 use l10nlint::lint::{self, LintRequest};
+use l10nlint::model::catalog::CatalogFormat;
 use l10nlint::model::{Document, FileKind, FrontMatterBlock};
 use l10nlint::output::{self, Format, ReportOptions};
 use l10nlint::parse::{self, HeadingIds, catalog, fluent};
@@ -206,19 +207,39 @@ proptest! {
     }
 
     #[test]
+    fn json_po_and_toml_catalogs_parse_with_valid_spans(
+        text in r#"[{}\[\]":,#= \n\\a-z0-9%é\[\]]{0,120}|msgid "[a-z%{}]{0,8}"\nmsgstr(\[[0-3]\])? "[a-zé%]{0,8}\n?"#
+    ) {
+        for format in [CatalogFormat::Json, CatalogFormat::Arb, CatalogFormat::Gettext, CatalogFormat::Hugo] {
+            let catalog = catalog::parse_catalog(format, &text);
+            if let Some(error) = &catalog.error {
+                assert_span(&text, &error.span, "error");
+            }
+            for entry in &catalog.entries {
+                assert_span(&text, &entry.key_span, "key");
+                assert_span(&text, &entry.value_span, "value");
+                if let Some(value) = &entry.value {
+                    let within = entry.span_of(0..value.len());
+                    assert_span(&text, &within, "value text");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn yaml_catalogs_parse_with_valid_spans(text in yaml_text()) {
-        let catalog = catalog::parse_catalog(&text);
+        let catalog = catalog::parse_catalog(CatalogFormat::Yaml, &text);
         if let Some(error) = &catalog.error {
             assert_span(&text, &error.span, "error");
         }
         if let Some((_, span)) = catalog.locale_key() {
             assert_span(&text, &span, "locale key");
         }
-        for entry in catalog.flatten() {
+        for entry in &catalog.entries {
             assert_span(&text, &entry.key_span, "key");
             assert_span(&text, &entry.value_span, "value");
         }
-        for duplicate in catalog.duplicate_keys() {
+        for duplicate in &catalog.duplicates {
             assert_span(&text, &duplicate.first_key_span, "first key");
             assert_span(&text, &duplicate.duplicate_key_span, "duplicate key");
         }

@@ -91,9 +91,9 @@ impl Corpus {
                     .place(path, &source_locale)
                     .map(|placement| (index, placement))
             });
-            // Only a YAML file that a layout places in a locale is a string catalog;
-            // `_config.yml` and other data files are not linted.
-            if kind == FileKind::YamlCatalog && placement.is_none() {
+            // Only a YAML or JSON file that a layout places in a locale is a string catalog;
+            // `_config.yml`, `package.json` and other data files are never read.
+            if kind.needs_layout() && placement.is_none() {
                 continue;
             }
             let layout = placement.as_ref().map(|(index, _)| *index);

@@ -7,7 +7,7 @@ pub mod fluent;
 pub mod yaml;
 
 use crate::source::Span;
-use catalog::Catalog;
+use catalog::{Catalog, CatalogFormat};
 use fluent::FluentFile;
 
 /// What kind of content a file holds, which decides how it is parsed.
@@ -16,19 +16,42 @@ pub enum FileKind {
     Markdown,
     Html,
     Fluent,
-    YamlCatalog,
+    /// A string catalog; read only when a layout places it in a locale.
+    Catalog(CatalogFormat),
 }
 
 impl FileKind {
     pub fn from_path(path: &str) -> Option<Self> {
         let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        // Hugo keeps its catalogs as `i18n/<lang>.toml|yaml|json` (also inside themes).
+        let hugo = path
+            .rsplit('/')
+            .nth(1)
+            .is_some_and(|directory| directory == "i18n");
+        let catalog = |format| Some(FileKind::Catalog(format));
         match extension.as_str() {
             "md" | "markdown" | "mdown" | "mkd" => Some(FileKind::Markdown),
             "html" | "htm" => Some(FileKind::Html),
             "ftl" => Some(FileKind::Fluent),
-            "yml" | "yaml" => Some(FileKind::YamlCatalog),
+            "yml" | "yaml" | "toml" | "json" if hugo => catalog(CatalogFormat::Hugo),
+            "yml" | "yaml" if path.starts_with("_data/") || path.contains("/_data/") => {
+                catalog(CatalogFormat::JekyllData)
+            }
+            "yml" | "yaml" => catalog(CatalogFormat::Yaml),
+            "json" if path.starts_with("_locales/") || path.contains("/_locales/") => {
+                catalog(CatalogFormat::Chrome)
+            }
+            "json" => catalog(CatalogFormat::Json),
+            "arb" => catalog(CatalogFormat::Arb),
+            "po" | "pot" => catalog(CatalogFormat::Gettext),
             _ => None,
         }
+    }
+
+    /// Whether files of this kind are read only when a layout places them: a YAML or JSON
+    /// file elsewhere (`_config.yml`, `package.json`) is not a string catalog.
+    pub fn needs_layout(self) -> bool {
+        matches!(self, FileKind::Catalog(_))
     }
 }
 
@@ -56,7 +79,7 @@ pub struct Document {
     pub unreadable: bool,
     /// The messages and terms of a Fluent (`.ftl`) resource.
     pub fluent: Option<FluentFile>,
-    /// The keys of a YAML string catalog (`_data/lang/de.yml`).
+    /// The keys of a string catalog (`_data/lang/de.yml`, `locales/de/app.json`, `de.po`).
     pub catalog: Option<Catalog>,
     /// A digest of a page's text after the front matter (trimmed), `None` when that text is
     /// empty: equal digests tell an untranslated copy of the source page from a translation.

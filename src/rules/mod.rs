@@ -25,6 +25,7 @@ mod parity;
 mod structure;
 
 pub mod catalog_pairing;
+pub mod catalog_plurals;
 pub mod fluent_bundle;
 pub mod key_pairing;
 pub mod link_syntax;

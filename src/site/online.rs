@@ -5,8 +5,8 @@
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Report, Verdict};
 use crate::site::Site;
+use crate::site::url_text::host_of;
 use crate::source::Span;
-use reqwest::Url;
 
 /// The rule category whose rules read [`OnlineResults`]; the check runs only when one is active.
 pub const CATEGORY: &str = "online";
@@ -156,10 +156,6 @@ impl OnlineResults {
             })
             .min_by_key(|target| target.ordinal.abs_diff(occurrence.ordinal))
     }
-}
-
-fn host_of(url: &str) -> Option<String> {
-    Url::parse(url).ok()?.host_str().map(str::to_owned)
 }
 
 /// `404 not found`, or the reason alone when there was no response.

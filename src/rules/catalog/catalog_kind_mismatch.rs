@@ -24,14 +24,17 @@ impl Rule for CatalogKindMismatch {
         }
         let pair = CatalogPair::new(source, translation);
         let mut reported: Vec<&str> = Vec::new();
-        for entry in &pair.source {
+        for &entry in &pair.source {
             if reported.iter().any(|above| is_under(&entry.path, above)) {
                 continue;
             }
             let Some(written) = pair.in_translation(&entry.path) else {
                 continue;
             };
-            if written.kind == entry.kind || !CatalogPair::comparable_kinds(entry.kind, written.kind)
+            if written.kind == entry.kind
+                || !CatalogPair::comparable_kinds(entry.kind, written.kind)
+                || pair.is_plural(entry)
+                || pair.is_plural(written)
             {
                 continue;
             }

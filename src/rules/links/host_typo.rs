@@ -5,7 +5,8 @@ use crate::rules::link_syntax::text_host_mismatch;
 use crate::rules::prelude::*;
 use crate::align::link_lists::list_entry_links;
 use std::collections::HashSet;
-use crate::site::hosts::{HostTypoDetector, host_of, registrable_domain};
+use crate::site::url_text::{host_of, registrable_domain};
+use crate::site::host_typos::HostTypoDetector;
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]

@@ -1,6 +1,6 @@
 //! A link to a path of the site where nothing is served.
 
-use crate::rules::link_syntax::bare_host;
+use crate::site::url_text::bare_host;
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, nearest, written_like};
 use crate::site::Site;

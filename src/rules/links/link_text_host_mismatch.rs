@@ -3,7 +3,8 @@
 use crate::files::read_source;
 use crate::rules::link_syntax::{text_host_mismatch, without_www};
 use crate::rules::prelude::*;
-use crate::site::hosts::{describe_difference, host_of};
+use crate::site::url_text::host_of;
+use crate::site::host_typos::describe_difference;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkTextHostMismatch)

@@ -2,7 +2,7 @@
 
 use crate::align::heading_alignment::{HeadingAlignment, counterpart_span};
 use crate::rules::prelude::*;
-use crate::site::hosts::damerau_distance;
+use crate::site::host_typos::damerau_distance;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LiquidParity)
