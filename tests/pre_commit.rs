@@ -249,13 +249,20 @@ fn python_hook_installs_the_wheel() {
         return;
     };
     // The hook README shows for `pip install`-speed installs: a local hook of the manifest's
-    // settings whose Python environment installs l10nlint from the package index, here the
-    // folder holding the wheel under test.
+    // settings whose Python environment installs l10nlint, here the wheel under test (pip
+    // fetches only the build tools of pre-commit's placeholder package from the index).
+    let wheel = std::fs::read_dir(&wheels)
+        .expect("the wheel folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|extension| extension == "whl"))
+        .expect("a wheel in L10NLINT_WHEEL_DIR");
+    let requirement = format!("l10nlint @ file://{}", wheel.display());
     let hook = manifest_hook("l10nlint-system")
         .replace("- id: l10nlint-system", "- id: l10nlint-python")
         .replace(
             "language: system",
-            "language: python\n  additional_dependencies: [l10nlint]",
+            &format!("language: python\n  additional_dependencies: [\"{requirement}\"]"),
         );
     let config = format!(
         "repos:\n  - repo: local\n    hooks:\n{}\n",
@@ -266,14 +273,9 @@ fn python_hook_installs_the_wheel() {
     let repository = Repository::new();
     repository.write(".pre-commit-config.yaml", &config);
     repository.git(&["add", ".pre-commit-config.yaml"]);
-    let wheels = PathBuf::from(wheels);
-    let index = [
-        ("PIP_NO_INDEX", Path::new("1")),
-        ("PIP_FIND_LINKS", wheels.as_path()),
-    ];
     let started = std::time::Instant::now();
     broken_then_clean_with(repository, |repository| {
-        repository.pre_commit(&["run"], &[], &index)
+        repository.pre_commit(&["run"], &[], &[])
     });
     eprintln!(
         "the python hook installed and ran twice in {:.1}s",
