@@ -5,9 +5,16 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// Replaces (or creates) `path` with `bytes`, keeping the permissions of the file it replaces;
-/// a new file gets the permissions any new file gets (0666 less the umask), not a temporary
-/// file's private 0600.
+/// a new file gets the usual permissions (`0666` less the umask), not a temporary file's
+/// `0600`. A symbolic link is refused, never replaced: the caller resolves it (inside the
+/// site, `files::Confinement::writable`) and writes where it points.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a symbolic link, which is not replaced",
+        ));
+    }
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -46,14 +53,33 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_new_file_is_readable_by_others_as_the_umask_allows() {
+    fn new_files_get_the_permissions_of_any_new_file() {
         use std::os::unix::fs::PermissionsExt;
         let directory = tempfile::tempdir().unwrap();
-        let path = directory.path().join("baseline.json");
+        let usual = directory.path().join("usual");
+        std::fs::write(&usual, "x").unwrap();
+        let path = directory.path().join("new.json");
         write_atomically(&path, b"{}").unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        // 0666 less a umask (022 or 002 usually); never the temporary file's 0600.
-        assert_eq!(mode & 0o644, 0o644, "mode {mode:o}");
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&usual));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_are_refused_not_replaced() {
+        let directory = tempfile::tempdir().unwrap();
+        let target = directory.path().join("target.md");
+        std::fs::write(&target, "old").unwrap();
+        let link = directory.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(write_atomically(&link, b"new").is_err());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
     }
 
     #[cfg(unix)]

@@ -2,8 +2,8 @@
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::Corpus;
-use crate::files::read_source;
+use crate::discover::{Corpus, ProblemKind};
+use crate::files::Confinement;
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Stats};
 use crate::parse;
@@ -17,11 +17,16 @@ use std::path::PathBuf;
 
 /// The id under which files that cannot be read are reported.
 pub const UNREADABLE_FILE: &str = "file-unreadable";
+/// The id under which symbolic links that lead outside the site are reported.
+pub const SYMLINK_ESCAPES_ROOT: &str = "symlink-escapes-root";
 
 /// What to lint and how.
 #[derive(Debug, Clone, Default)]
 pub struct LintRequest {
     pub root: PathBuf,
+    /// Folders outside the root that the user named on the command line: files there may be
+    /// read through links. Nothing else outside the root is.
+    pub granted: Vec<PathBuf>,
     pub config: Config,
     /// Where the config came from, for error messages.
     pub config_path: Option<PathBuf>,
@@ -49,6 +54,16 @@ pub struct LintOutcome {
     pub files_per_locale: BTreeMap<String, usize>,
     /// The locale of each file that has a diagnostic.
     pub locales: BTreeMap<String, String>,
+    /// What discovery skipped without a diagnostic (links to missing or ignored files), for
+    /// `--verbose`.
+    pub notes: Vec<String>,
+}
+
+impl LintRequest {
+    /// The folders this run may read and write.
+    pub fn confinement(&self) -> Confinement {
+        Confinement::new(&self.root).with_granted(self.granted.iter().cloned())
+    }
 }
 
 /// Why a lint could not run.
@@ -129,7 +144,16 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .problems
             .iter()
             .map(|problem| {
-                Diagnostic::new(&problem.path, 0..0, &problem.message).with_rule(UNREADABLE_FILE)
+                let rule = match problem.kind {
+                    ProblemKind::Unreadable => UNREADABLE_FILE,
+                    ProblemKind::LinkEscapesRoot => SYMLINK_ESCAPES_ROOT,
+                };
+                let diagnostic = Diagnostic::new(&problem.path, 0..0, &problem.message);
+                match &problem.help {
+                    Some(help) => diagnostic.help(help),
+                    None => diagnostic,
+                }
+                .with_rule(rule)
             })
             .collect(),
     );
@@ -182,6 +206,7 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .collect(),
         files_per_locale,
         locales,
+        notes: corpus.notes.clone(),
     })
 }
 
@@ -254,8 +279,9 @@ fn discover_and_parse(
     request: &LintRequest,
     rules: &[ActiveRule],
 ) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
-    let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
-    let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
+    let confinement = request.confinement();
+    let corpus = Corpus::discover(&confinement, &request.config).map_err(LintError::Usage)?;
+    let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
     let max_file_size = request.config.max_file_size();
     let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
         .into_par_iter()
@@ -282,7 +308,7 @@ fn parse_and_check(
     max_file_size: u64,
 ) -> (Document, Vec<Diagnostic>) {
     let file = &corpus.files[index];
-    let source = match read_source(&corpus.root.join(&file.path), max_file_size) {
+    let source = match corpus.confinement.read_source(&file.path, max_file_size) {
         Ok(source) => source,
         Err(problem) => {
             let diagnostic = Diagnostic::new(&file.path, 0..0, problem.message)

@@ -35,7 +35,7 @@ fn server() -> &'static TestServer {
 
 /// One example: files to write, then the output expected from them.
 struct Example {
-    files: Vec<(String, Vec<u8>)>,
+    files: Vec<(String, File)>,
     expected: String,
     /// Byte range of the expected block's content in the doc, for blessing.
     expected_range: Range<usize>,
@@ -229,6 +229,22 @@ fn front_matter_says(doc: &str, line: &str) -> bool {
         .is_some_and(|(front_matter, _)| front_matter.lines().any(|l| l.trim_end() == line))
 }
 
+/// A file of an example: its bytes, or a symbolic link to the path a `symlink` block holds.
+enum File {
+    Content(Vec<u8>),
+    Symlink(String),
+}
+
+#[cfg(unix)]
+fn make_symlink(target: &str, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(not(unix))]
+fn make_symlink(_target: &str, _link: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("symlink examples need a Unix system"))
+}
+
 fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::Result<Run> {
     let site = tempfile::tempdir()?;
     let server_url = online.then(|| server().base_url());
@@ -237,12 +253,13 @@ fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        match &server_url {
-            Some(url) => std::fs::write(
+        match (content, &server_url) {
+            (File::Symlink(link), _) => make_symlink(link, &target)?,
+            (File::Content(content), Some(url)) => std::fs::write(
                 target,
                 String::from_utf8(content.clone())?.replace("{server}", url),
             )?,
-            None => std::fs::write(target, content)?,
+            (File::Content(content), None) => std::fs::write(target, content)?,
         }
     }
     let config_path = site.path().join("l10nlint.toml");
@@ -275,13 +292,14 @@ fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::
         .filter_map(|diagnostic| diagnostic.fix.as_ref())
         .map(|fix| fix.applicability)
         .collect();
-    let plan = FixPlan::new(site.path(), &outcome.diagnostics, true);
-    plan.write(site.path())?;
+    let confinement = request.confinement();
+    let plan = FixPlan::new(&confinement, &outcome.diagnostics, true);
+    plan.write()?;
     let refixed = if plan.files.is_empty() {
         Vec::new()
     } else {
         let again = lint(&request).map_err(|err| err.to_string())?;
-        FixPlan::new(site.path(), &again.diagnostics, true)
+        FixPlan::new(&confinement, &again.diagnostics, true)
             .files
             .into_iter()
             .map(|file| file.path)
@@ -410,12 +428,12 @@ fn examples(doc: &str) -> datatest_stable::Result<Vec<Example>> {
             });
             example.end = offset;
         } else if let Some(path) = pending_path.take() {
-            let bytes = if info == "bytes" {
-                unescape_bytes(&content)
-            } else {
-                content.into_bytes()
+            let file = match info {
+                "bytes" => File::Content(unescape_bytes(&content)),
+                "symlink" => File::Symlink(content.trim_end().to_owned()),
+                _ => File::Content(content.into_bytes()),
             };
-            files.push((path, bytes));
+            files.push((path, file));
         }
     }
     if !files.is_empty() {
