@@ -216,3 +216,8 @@ impl Diagnostic {
         self
     }
 }
+
+/// `1 file`, `3 files`: counts in messages.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

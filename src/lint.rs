@@ -58,6 +58,8 @@ pub struct LintOutcome {
     pub site: SiteDescription,
     /// Said once: why translation drift was judged without the git history (a shallow clone).
     pub drift_note: Option<String>,
+    /// The locale of each file that has a diagnostic.
+    pub locales: BTreeMap<String, String>,
     /// What discovery skipped without a diagnostic (links to missing or ignored files), for
     /// `--verbose`.
     pub notes: Vec<String>,
@@ -211,6 +213,14 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         ))
     });
     diagnostics.dedup();
+    let locales = diagnostics
+        .iter()
+        .filter_map(|diagnostic| {
+            let path = &diagnostic.location.path;
+            let file = &corpus.files[corpus.index_of(path)?];
+            Some((path.clone(), file.locale.clone()?))
+        })
+        .collect();
     let mut files_per_locale = BTreeMap::new();
     for locale in corpus.files.iter().filter_map(|file| file.locale.clone()) {
         *files_per_locale.entry(locale).or_default() += 1;
@@ -230,6 +240,7 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         files_per_locale,
         site: parsed.describe(),
         drift_note,
+        locales,
         notes: corpus.notes.clone(),
     })
 }

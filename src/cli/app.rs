@@ -140,8 +140,8 @@ struct Checked {
     outcome: LintOutcome,
     /// Diagnostics the baseline accepted, not reported.
     suppressed: usize,
-    /// Diagnostics outside the changed lines, reported as info.
-    downgraded: usize,
+    /// Indices of the diagnostics outside the changed lines, reported as info.
+    downgraded: Vec<usize>,
 }
 
 /// What narrows a lint run's findings: the baseline and the changed lines.
@@ -176,15 +176,15 @@ impl Filters {
             let diagnostics = std::mem::take(&mut outcome.diagnostics);
             (outcome.diagnostics, suppressed) = baseline.filter(diagnostics, &mut sources);
         }
-        let mut downgraded = 0;
+        let mut downgraded = Vec::new();
         if let Some(changed_lines) = &self.changed_lines {
-            for diagnostic in &mut outcome.diagnostics {
+            for (index, diagnostic) in outcome.diagnostics.iter_mut().enumerate() {
                 let (start, end) = sources.range(&diagnostic.location);
                 if diagnostic.severity > Severity::Info
                     && !changed_lines.touches(&diagnostic.location.path, start.line, end.line)
                 {
                     diagnostic.severity = Severity::Info;
-                    downgraded += 1;
+                    downgraded.push(index);
                 }
             }
         }
@@ -205,7 +205,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
         describe_run(&request, &checked.outcome);
     }
     let format = args.format();
-    let options = report_options(args, format, &request.root, &current);
+    let mut options = report_options(args, format, &request.root, &current);
     // Lines that are not diagnostics: on stdout for people, on stderr beside machine output.
     let mut notes = Vec::new();
     if args.fix || args.diff {
@@ -261,20 +261,30 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
             output::plural(checked.suppressed, "diagnostic was", "diagnostics were")
         ));
     }
-    if checked.downgraded > 0 {
+    let diff_base = args.diff_base.as_deref().unwrap_or_default();
+    if !checked.downgraded.is_empty() {
         notes.push(format!(
-            "{} outside the lines changed since {} shown as info.",
-            output::plural(checked.downgraded, "diagnostic", "diagnostics"),
-            args.diff_base.as_deref().unwrap_or_default()
+            "{} outside the lines changed since {diff_base} shown as info.",
+            output::plural(checked.downgraded.len(), "diagnostic", "diagnostics"),
         ));
     }
     let diagnostics = &checked.outcome.diagnostics;
+    options.files_checked = checked.outcome.files_checked;
+    options.locales = std::mem::take(&mut checked.outcome.locales);
     let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
     let mut report = Vec::new();
-    output::report(format, diagnostics, &mut sources, &options, &mut report)
-        .map_err(|err| Failure::Internal(format!("cannot write the report: {err}")))?;
+    let written = if format == output::Format::Github && !checked.downgraded.is_empty() {
+        write_github_beside_old_problems(&checked, diff_base, &mut sources, &options, &mut report)
+    } else {
+        output::report(format, diagnostics, &mut sources, &options, &mut report)
+    };
+    written.map_err(|err| Failure::Internal(format!("cannot write the report: {err}")))?;
     if !args.quiet {
-        let summary = output::summary(diagnostics, checked.outcome.files_checked);
+        let summary = output::summary(
+            diagnostics,
+            checked.outcome.files_checked,
+            args.unsafe_fixes,
+        );
         let notes = notes.iter().chain(std::iter::once(&summary));
         if format.is_machine_readable() {
             notes.for_each(|note| eprintln!("{note}"));
@@ -292,6 +302,38 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
     } else {
         Outcome::Clean
     })
+}
+
+/// With `--diff-base` on GitHub: annotations only for the problems on changed lines; the
+/// others are listed in a collapsed group of the log, so that a pull request is not covered in
+/// notices about lines it did not touch.
+fn write_github_beside_old_problems(
+    checked: &Checked,
+    diff_base: &str,
+    sources: &mut Sources,
+    options: &ReportOptions,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    let (old, new): (Vec<_>, Vec<_>) = checked
+        .outcome
+        .diagnostics
+        .iter()
+        .enumerate()
+        .partition(|(index, _)| checked.downgraded.binary_search(index).is_ok());
+    let [old, new] = [old, new].map(|diagnostics| {
+        diagnostics
+            .into_iter()
+            .map(|(_, diagnostic)| diagnostic.clone())
+            .collect::<Vec<_>>()
+    });
+    output::report(output::Format::Github, &new, sources, options, out)?;
+    writeln!(
+        out,
+        "::group::{} on lines not changed since {diff_base} (not annotated)",
+        output::plural(old.len(), "problem", "problems")
+    )?;
+    output::report(output::Format::Concise, &old, sources, options, out)?;
+    writeln!(out, "::endgroup::")
 }
 
 /// `l10nlint baseline`: lints like `lint` and records every diagnostic.
@@ -341,8 +383,24 @@ fn report_options(
     // in it the tool runs.
     let workspace = std::env::var_os("GITHUB_WORKSPACE")
         .map(PathBuf::from)
-        .filter(|_| matches!(format, output::Format::Github | output::Format::Sarif));
+        .filter(|_| {
+            matches!(
+                format,
+                output::Format::Github | output::Format::Sarif | output::Format::Markdown
+            )
+        });
     let base = workspace.as_deref().unwrap_or(current);
+    // The job summary links each finding to its line at the commit being checked.
+    let file_links = match (
+        std::env::var("GITHUB_SERVER_URL"),
+        std::env::var("GITHUB_REPOSITORY"),
+        std::env::var("GITHUB_SHA"),
+    ) {
+        (Ok(server), Ok(repository), Ok(sha)) if workspace.is_some() => {
+            Some(format!("{server}/{repository}/blob/{sha}/"))
+        }
+        _ => None,
+    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -352,11 +410,15 @@ fn report_options(
     };
     ReportOptions {
         path_prefix: display_prefix(root, base),
+        base: base.canonicalize().ok(),
         color,
         width: std::env::var("COLUMNS")
             .ok()
             .and_then(|columns| columns.parse().ok())
             .unwrap_or(100),
+        unsafe_fixes: args.unsafe_fixes,
+        file_links,
+        ..ReportOptions::default()
     }
 }
 

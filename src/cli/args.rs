@@ -142,6 +142,9 @@ pub enum FormatArg {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// A Markdown summary: counts per rule and locale, the first findings
+    /// (for `$GITHUB_STEP_SUMMARY`).
+    Markdown,
 }
 
 impl FormatArg {
@@ -152,6 +155,7 @@ impl FormatArg {
             FormatArg::Json => Format::Json,
             FormatArg::Github => Format::Github,
             FormatArg::Sarif => Format::Sarif,
+            FormatArg::Markdown => Format::Markdown,
         }
     }
 }

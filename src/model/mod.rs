@@ -90,6 +90,9 @@ pub struct Document {
     pub fluent: Option<FluentFile>,
     /// The keys of a string catalog (`_data/lang/de.yml`, `locales/de/app.json`, `de.po`).
     pub catalog: Option<Catalog>,
+    /// A digest of a page's text after the front matter (trimmed), `None` when that text is
+    /// empty: equal digests tell an untranslated copy of the source page from a translation.
+    pub body_digest: Option<u64>,
 }
 
 /// The front matter of a Markdown or HTML page: a `---` block starting on the first line.

@@ -137,7 +137,12 @@ impl Snippet {
         let label = (!diagnostic.label.is_empty()).then(|| diagnostic.label.clone());
         let mut snippet = Self {
             message: diagnostic.message.clone(),
-            code: Some(diagnostic.rule.to_owned()),
+            // Like ruff's `[*]`: the summary counts these and says how to fix them.
+            code: Some(if super::fixable(diagnostic, options.unsafe_fixes) {
+                format!("{} (fixable)", diagnostic.rule)
+            } else {
+                diagnostic.rule.to_owned()
+            }),
             severity: match diagnostic.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,

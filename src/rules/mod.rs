@@ -51,11 +51,16 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
+/// Which fixes a rule offers, as its doc says (`fix:`) and the rules table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FixKind {
     None,
+    /// Every fix is safe: `--fix` applies it.
     Safe,
+    /// Every fix needs a look: only `--unsafe-fixes` applies it.
     Unsafe,
+    /// Safe when the rule is certain, unsafe otherwise; the doc's *Fix* section says when.
+    SafeOrUnsafe,
 }
 
 impl FixKind {
@@ -64,7 +69,19 @@ impl FixKind {
             FixKind::None => "none",
             FixKind::Safe => "safe",
             FixKind::Unsafe => "unsafe",
+            FixKind::SafeOrUnsafe => "safe/unsafe",
         }
+    }
+
+    /// Whether a rule of this kind may offer a fix of this applicability.
+    pub fn allows(self, applicability: crate::diagnostic::Applicability) -> bool {
+        use crate::diagnostic::Applicability;
+        matches!(
+            (self, applicability),
+            (FixKind::Safe, Applicability::Safe)
+                | (FixKind::Unsafe, Applicability::Unsafe)
+                | (FixKind::SafeOrUnsafe, _)
+        )
     }
 }
 
@@ -88,6 +105,7 @@ impl RuleMeta {
                     meta.fix = match value {
                         "safe" => FixKind::Safe,
                         "unsafe" => FixKind::Unsafe,
+                        "safe/unsafe" => FixKind::SafeOrUnsafe,
                         _ => FixKind::None,
                     }
                 }
@@ -314,8 +332,10 @@ mod tests {
                     "rules/{id}.md: `severity` must be info, warning or error"
                 ));
             }
-            if !matches!(get("fix"), Some("none" | "safe" | "unsafe")) {
-                problems.push(format!("rules/{id}.md: `fix` must be none, safe or unsafe"));
+            if !matches!(get("fix"), Some("none" | "safe" | "unsafe" | "safe/unsafe")) {
+                problems.push(format!(
+                    "rules/{id}.md: `fix` must be none, safe, unsafe or safe/unsafe"
+                ));
             }
             if get("summary").is_none_or(str::is_empty) {
                 problems.push(format!("rules/{id}.md: `summary` is missing"));

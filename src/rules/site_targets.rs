@@ -2,8 +2,9 @@
 //! and suggesting the nearest existing path or id.
 
 use crate::model::{Document, Image, Link, LinkKind};
-use crate::site::Site;
+use crate::rules::link_syntax::with_scheme_corrected;
 use crate::site::urls::{Resolution, Target};
+use crate::site::{Page, Site};
 use crate::source::Span;
 
 /// A target written on a page, where it is written.
@@ -89,6 +90,15 @@ pub fn leads_nowhere(written: &Written, site: &Site, page: &str) -> bool {
             ..
         })
     ) || missing_fragment(written, site, page).is_some()
+}
+
+/// Whether a link is already another rule's finding on `page`, so rules that compare pages
+/// (`link-parity`, the lists) leave it alone: it leads nowhere (`link-broken`,
+/// `path-escapes-root`, `anchor-broken`) or its scheme is misspelt (`link-scheme-typo`).
+/// One defect, one report: this is the one place that says which links are claimed.
+pub fn reported_elsewhere(link: &Link, site: &Site, page: &Page) -> bool {
+    with_scheme_corrected(page, link).is_some()
+        || (link.kind != LinkKind::Bare && leads_nowhere(&Written::link(link), site, page.path()))
 }
 
 /// The candidate closest to `wanted`: equal but for case, else within a small edit distance.
