@@ -52,7 +52,7 @@ pub fn parse_fluent(text: &str) -> FluentFile {
             piece.message = format!("placeables nested more than {MAX_NESTING} deep");
         }
     }
-    FluentFile { entries, junk }
+    FluentFile::new(entries, junk)
 }
 
 /// Placeables nested deeper than this make their entry junk: the parser recurses once per
@@ -1035,13 +1035,7 @@ m = { $user } { $gender ->
 
     #[test]
     fn empty_resource() {
-        assert_eq!(
-            parse_fluent(""),
-            FluentFile {
-                entries: vec![],
-                junk: vec![]
-            }
-        );
+        assert_eq!(parse_fluent(""), FluentFile::new(vec![], vec![]));
         assert_eq!(parse_fluent("# only a comment\n").entries, []);
     }
 }

@@ -95,7 +95,9 @@ pub fn find_broken(text: &str, from: usize, tags: &[LiquidTag]) -> Vec<BrokenLiq
     while let Some(relative) = text[cursor..].find('{') {
         let start = cursor + relative;
         cursor = start + 1;
-        if let Some(tag) = tags.iter().find(|tag| tag.span.contains(&start)) {
+        // In order and apart (as `find_tags` returns them): only one tag can hold `start`.
+        let after = tags.partition_point(|tag| tag.span.end <= start);
+        if let Some(tag) = tags.get(after).filter(|tag| tag.span.start <= start) {
             cursor = tag.span.end;
             continue;
         }

@@ -2,6 +2,7 @@
 
 use crate::model::catalog::{Catalog, FlatEntry, ValueKind};
 use crate::source::Span;
+use crate::suggest::SuggestionIndex;
 use std::collections::HashMap;
 
 /// The keys of both catalogs, each path once (the first occurrence; duplicates are
@@ -50,15 +51,38 @@ impl<'a> CatalogPair<'a> {
         !matches!(source, ValueKind::Alias | ValueKind::Null) && translation != ValueKind::Alias
     }
 
+    /// The last keys of the source's paths the translation lacks, by the path holding them:
+    /// what a misspelt translation key was meant to be.
+    pub fn source_only_keys(&self) -> HashMap<&str, SuggestionIndex> {
+        keys_by_parent(&self.source, |path| self.in_translation(path).is_none())
+    }
+
+    /// The last keys of the translation's paths the source lacks, by the path holding them.
+    pub fn translation_only_keys(&self) -> HashMap<&str, SuggestionIndex> {
+        keys_by_parent(&self.translation, |path| self.in_source(path).is_none())
+    }
+
     /// The span of the deepest key above `path` that the translation has, where a missing
     /// key belongs.
     pub fn translation_parent_span(&self, path: &str) -> Option<Span> {
-        self.translation
-            .iter()
-            .filter(|entry| is_under(path, &entry.path))
-            .max_by_key(|entry| entry.path.len())
+        ancestors(path)
+            .find_map(|ancestor| self.in_translation(ancestor))
             .map(|entry| entry.key_span.clone())
     }
+}
+
+fn keys_by_parent<'e>(
+    entries: &'e [FlatEntry],
+    wanted: impl Fn(&str) -> bool,
+) -> HashMap<&'e str, SuggestionIndex> {
+    let mut keys: HashMap<&str, Vec<&str>> = HashMap::new();
+    for entry in entries.iter().filter(|entry| wanted(&entry.path)) {
+        let (parent, key) = split_last(&entry.path);
+        keys.entry(parent).or_default().push(key);
+    }
+    keys.into_iter()
+        .map(|(parent, keys)| (parent, SuggestionIndex::new(keys)))
+        .collect()
 }
 
 fn first_occurrences(entries: Vec<FlatEntry<'_>>) -> Vec<FlatEntry<'_>> {
@@ -73,6 +97,20 @@ fn first_occurrences(entries: Vec<FlatEntry<'_>>) -> Vec<FlatEntry<'_>> {
 pub fn is_under(path: &str, ancestor: &str) -> bool {
     path.strip_prefix(ancestor)
         .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The paths `path` lies below, the deepest first: `nav.items[0]` → `nav.items`, `nav`.
+pub fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(path), |path| {
+        let (parent, _) = split_last(path);
+        (!parent.is_empty()).then_some(parent)
+    })
+    .skip(1)
+}
+
+/// Whether `path` lies below one of `reported` (a key reported with everything under it).
+pub fn is_under_any(path: &str, reported: &std::collections::HashSet<&str>) -> bool {
+    ancestors(path).any(|ancestor| reported.contains(ancestor))
 }
 
 /// The path of the mapping or list holding `path`, and the last key: `nav.home` → (`nav`, `home`).
@@ -108,5 +146,10 @@ mod tests {
         assert_eq!(split_last("nav.home"), ("nav", "home"));
         assert_eq!(split_last("home"), ("", "home"));
         assert_eq!(split_last("months[1]"), ("months", "[1]"));
+        assert_eq!(
+            ancestors("nav.items[0].title").collect::<Vec<_>>(),
+            ["nav.items[0]", "nav.items", "nav"]
+        );
+        assert_eq!(ancestors("home").count(), 0);
     }
 }

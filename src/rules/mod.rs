@@ -29,7 +29,6 @@ pub mod fluent_bundle;
 pub mod key_pairing;
 pub mod link_syntax;
 pub mod site_targets;
-pub mod suggest;
 
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]

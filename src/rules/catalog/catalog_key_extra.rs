@@ -1,8 +1,9 @@
 //! A key of a translated catalog that the source catalog does not have.
 
-use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
+use crate::rules::catalog_pairing::{CatalogPair, is_under_any, split_last};
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use std::collections::HashSet;
+use crate::suggest::Tolerance;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKeyExtra)
@@ -23,30 +24,29 @@ impl Rule for CatalogKeyExtra {
             return;
         }
         let pair = CatalogPair::new(source, translation);
-        let mut reported: Vec<&str> = Vec::new();
+        let source_only = pair.source_only_keys();
+        let mut reported: HashSet<&str> = HashSet::new();
         for entry in &pair.translation {
-            if reported.iter().any(|above| is_under(&entry.path, above)) {
+            if is_under_any(&entry.path, &reported) {
                 continue;
             }
             match pair.in_source(&entry.path) {
                 Some(original) => {
                     if original.kind != entry.kind {
-                        reported.push(&entry.path);
+                        reported.insert(&entry.path);
                     }
                     continue;
                 }
-                None => reported.push(&entry.path),
+                None => {
+                    reported.insert(&entry.path);
+                }
             }
             // A sibling the translation lacks, spelt alike, is what the key was meant to be.
             let (parent, key) = split_last(&entry.path);
-            let siblings = pair
-                .source
-                .iter()
-                .filter(|candidate| pair.in_translation(&candidate.path).is_none())
-                .map(|candidate| split_last(&candidate.path))
-                .filter(|(candidate_parent, _)| *candidate_parent == parent)
-                .map(|(_, candidate)| candidate);
-            let help = match closest(key, siblings) {
+            let meant = source_only
+                .get(parent)
+                .and_then(|siblings| siblings.closest(key, Tolerance::Name));
+            let help = match meant {
                 Some(meant) => format!("did you mean `{meant}`? Keys are never translated"),
                 None => "remove it, or add it to the source catalog first".to_owned(),
             };

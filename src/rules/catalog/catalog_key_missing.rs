@@ -1,9 +1,10 @@
 //! A key of the source catalog that the translated catalog lacks.
 
 use crate::model::catalog::ValueKind;
-use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
+use crate::rules::catalog_pairing::{CatalogPair, is_under_any, split_last};
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use std::collections::{HashMap, HashSet};
+use crate::suggest::{SuggestionIndex, Tolerance};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKeyMissing)
@@ -26,21 +27,24 @@ impl Rule for CatalogKeyMissing {
         let pair = CatalogPair::new(source, translation);
         let fallback_span = translation.locale_key().map_or(0..0, |(_, span)| span);
         // Below a missing key (or one of another kind) every key is missing: report the top one.
-        let mut reported: Vec<&str> = Vec::new();
+        let translation_only = pair.translation_only_keys();
+        let mut reported: HashSet<&str> = HashSet::new();
         for entry in &pair.source {
-            if reported.iter().any(|above| is_under(&entry.path, above)) {
+            if is_under_any(&entry.path, &reported) {
                 continue;
             }
             match pair.in_translation(&entry.path) {
                 Some(written) => {
                     if written.kind != entry.kind {
-                        reported.push(&entry.path);
+                        reported.insert(&entry.path);
                     }
                     continue;
                 }
-                None => reported.push(&entry.path),
+                None => {
+                    reported.insert(&entry.path);
+                }
             }
-            if is_misspelt(&pair, &entry.path) {
+            if is_misspelt(&translation_only, &entry.path) {
                 continue;
             }
             let what = match entry.kind {
@@ -69,12 +73,9 @@ impl Rule for CatalogKeyMissing {
 
 /// Whether the translation has the key under a misspelt name, which `catalog-key-extra`
 /// reports with the right spelling: one mistake, one report.
-fn is_misspelt(pair: &CatalogPair, path: &str) -> bool {
+fn is_misspelt(translation_only: &HashMap<&str, SuggestionIndex>, path: &str) -> bool {
     let (parent, key) = split_last(path);
-    pair.translation
-        .iter()
-        .filter(|candidate| pair.in_source(&candidate.path).is_none())
-        .map(|candidate| split_last(&candidate.path))
-        .filter(|(candidate_parent, _)| *candidate_parent == parent)
-        .any(|(_, sibling)| closest(sibling, [key]).is_some())
+    translation_only
+        .get(parent)
+        .is_some_and(|siblings| siblings.closest(key, Tolerance::Name).is_some())
 }

@@ -1,8 +1,9 @@
 //! A key whose translated value is of another kind than the source's (a mapping for a string).
 
 use crate::model::catalog::ValueKind;
-use crate::rules::catalog_pairing::{CatalogPair, describe, is_under};
+use crate::rules::catalog_pairing::{CatalogPair, describe, is_under_any};
 use crate::rules::prelude::*;
+use std::collections::HashSet;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKindMismatch)
@@ -23,9 +24,9 @@ impl Rule for CatalogKindMismatch {
             return;
         }
         let pair = CatalogPair::new(source, translation);
-        let mut reported: Vec<&str> = Vec::new();
+        let mut reported: HashSet<&str> = HashSet::new();
         for entry in &pair.source {
-            if reported.iter().any(|above| is_under(&entry.path, above)) {
+            if is_under_any(&entry.path, &reported) {
                 continue;
             }
             let Some(written) = pair.in_translation(&entry.path) else {
@@ -35,7 +36,7 @@ impl Rule for CatalogKindMismatch {
             {
                 continue;
             }
-            reported.push(&entry.path);
+            reported.insert(&entry.path);
             let (span, message, help) = if written.kind == ValueKind::Null {
                 (
                     written.key_span.clone(),

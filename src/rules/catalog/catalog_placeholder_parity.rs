@@ -5,7 +5,7 @@ use crate::model::catalog::{FlatEntry, ValueKind};
 use crate::parse::placeholders::{Placeholder, placeholders};
 use crate::rules::catalog_pairing::CatalogPair;
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogPlaceholderParity)
@@ -48,7 +48,7 @@ impl Rule for CatalogPlaceholderParity {
                 }
                 let suggestion = closest(
                     &placeholder.name,
-                    missing.iter().map(|missing| missing.name.as_str()),
+                    missing.iter().map(|missing| missing.name.as_str()), Tolerance::Name,
                 )
                 .or(match missing.as_slice() {
                     [only] if found.len() == expected.len() => Some(only.name.as_str()),

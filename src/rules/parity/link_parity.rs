@@ -11,7 +11,7 @@ use crate::align::link_lists::list_entry_links;
 use crate::site::hosts::{damerau_distance, host_of, registrable_domain};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Deserialize)]
@@ -140,9 +140,9 @@ impl Rule for LinkParity {
         }
         // A link to an image the source page shows is an image lost in translation
         // (`image-parity` reports it).
-        let shown_in_source = |link: &Compared| {
-            source.images.iter().any(|image| image.src == link.link.target)
-        };
+        let source_images: HashSet<&str> =
+            source.images.iter().map(|image| image.src.as_str()).collect();
+        let shown_in_source = |link: &Compared| source_images.contains(link.link.target.as_str());
         for link in translation_links
             .iter()
             .filter(|link| !link.paired && !leads_nowhere(link) && !shown_in_source(link))
@@ -166,10 +166,12 @@ impl LinkParity {
             .filter(|link| !list_entries.contains(link.target.as_str()))
             .filter_map(|link| {
                 let (key, localized) = self.key(link, locale, explicit_ids)?;
-                let mangled = document.broken_liquid.iter().any(|broken| {
-                    broken.span.start < link.target_span.end
-                        && link.target_span.start < broken.span.end
-                });
+                // Broken Liquid is in order and apart: the first ending after the target's
+                // start is the only one that can overlap it.
+                let broken = &document.broken_liquid;
+                let mangled = broken
+                    .get(broken.partition_point(|broken| broken.span.end <= link.target_span.start))
+                    .is_some_and(|broken| broken.span.start < link.target_span.end);
                 Some(Compared {
                     link,
                     loose: key.starts_with('#') && !explicit_ids.contains(&key[1..]),
@@ -352,12 +354,30 @@ fn source_explicit_ids(context: &TranslationContext) -> HashSet<String> {
 /// distance 0), so that a link left over is the one whose place in the translation lacks it.
 fn pair_equal_keys(source: &mut [Compared], translation: &mut [Compared]) {
     let position = |section: Option<usize>| section.map_or(0, |index| index + 1);
+    let mut by_key: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for (s, link) in source.iter().enumerate() {
+        by_key.entry(&link.key).or_default().0.push(s);
+    }
+    for (t, link) in translation.iter().enumerate() {
+        if let Some((_, translations)) = by_key.get_mut(link.key.as_str()) {
+            translations.push(t);
+        }
+    }
+    let groups: Vec<(Vec<usize>, Vec<usize>)> = by_key.into_values().collect();
     let mut candidates = Vec::new();
-    for (s, source_link) in source.iter().enumerate() {
-        for (t, translation_link) in translation.iter().enumerate() {
-            if source_link.key == translation_link.key {
+    for (sources, translations) in &groups {
+        // Hundreds of links to one target on both sides: in page order.
+        if sources.len().saturating_mul(translations.len()) > PAIRS_COMPARED {
+            for (&s, &t) in sources.iter().zip(translations) {
+                source[s].paired = true;
+                translation[t].paired = true;
+            }
+            continue;
+        }
+        for &s in sources {
+            for &t in translations {
                 let distance =
-                    position(source_link.section).abs_diff(position(translation_link.section));
+                    position(source[s].section).abs_diff(position(translation[t].section));
                 candidates.push((distance, s, t));
             }
         }
@@ -371,33 +391,62 @@ fn pair_equal_keys(source: &mut [Compared], translation: &mut [Compared]) {
     }
 }
 
+/// Pairs of links compared (of one target, or unpaired) beyond which only links at about the
+/// same place are: each link with the few of the other page at its relative position. Keeps
+/// a page of 100,000 links linear; real pages stay far below it, compared link by link.
+const PAIRS_COMPARED: usize = 1 << 16;
+/// How many links either side of its place a link is compared with beyond `PAIRS_COMPARED`.
+const NEARBY: usize = 8;
+
+/// The pairs of `sources` and `translations` (indices, in page order) worth comparing.
+fn candidate_pairs<'a>(
+    sources: &'a [usize],
+    translations: &'a [usize],
+) -> Box<dyn Iterator<Item = (usize, usize)> + 'a> {
+    if sources.len().saturating_mul(translations.len()) <= PAIRS_COMPARED {
+        return Box::new(
+            sources
+                .iter()
+                .flat_map(move |&s| translations.iter().map(move |&t| (s, t))),
+        );
+    }
+    Box::new(sources.iter().enumerate().flat_map(move |(rank, &s)| {
+        let place = rank * translations.len() / sources.len();
+        let nearby = place.saturating_sub(NEARBY)..(place + NEARBY + 1).min(translations.len());
+        translations[nearby].iter().map(move |&t| (s, t))
+    }))
+}
+
+fn unpaired(links: &[Compared]) -> Vec<usize> {
+    (0..links.len()).filter(|&index| !links[index].paired).collect()
+}
+
 /// Pairs, silently, unpaired links of the two pages to the same site (registrable domain)
 /// when one of them is localised: it is the localised version of the other. The closest
 /// pairs first: the same host, then the corresponding section, then the closest target.
 fn pair_localized_versions(source: &mut [Compared], translation: &mut [Compared]) {
     let site = |host: &str| registrable_domain(host).unwrap_or_else(|| host.to_owned());
     let mut candidates = Vec::new();
-    for (s, source_link) in source.iter().enumerate().filter(|(_, link)| !link.paired) {
+    for (s, t) in candidate_pairs(&unpaired(source), &unpaired(translation)) {
+        let (source_link, translation_link) = (&source[s], &translation[t]);
         let Some(source_host) = host_of(&source_link.link.target) else {
             continue;
         };
-        for (t, translation_link) in translation.iter().enumerate().filter(|(_, link)| !link.paired) {
-            if !(source_link.localized || translation_link.localized) {
-                continue;
-            }
-            let Some(translation_host) = host_of(&translation_link.link.target) else {
-                continue;
-            };
-            if site(&source_host) != site(&translation_host) {
-                continue;
-            }
-            let cost = (
-                source_host != translation_host,
-                source_link.section != translation_link.section,
-                damerau_distance(&source_link.key, &translation_link.key),
-            );
-            candidates.push((cost, s, t));
+        if !(source_link.localized || translation_link.localized) {
+            continue;
         }
+        let Some(translation_host) = host_of(&translation_link.link.target) else {
+            continue;
+        };
+        if site(&source_host) != site(&translation_host) {
+            continue;
+        }
+        let cost = (
+            source_host != translation_host,
+            source_link.section != translation_link.section,
+            damerau_distance(&source_link.key, &translation_link.key),
+        );
+        candidates.push((cost, s, t));
     }
     candidates.sort_unstable();
     for (_, s, t) in candidates {
@@ -464,15 +513,14 @@ fn near_misses(
     same_item: impl Fn(&Compared, &Compared) -> bool,
 ) -> Vec<(usize, usize)> {
     let mut candidates = Vec::new();
-    for (s, source_link) in source.iter().enumerate().filter(|(_, link)| !link.paired) {
-        for (t, translation_link) in translation.iter().enumerate().filter(|(_, link)| !link.paired) {
-            let distance = damerau_distance(&source_link.key, &translation_link.key);
-            if is_near_miss(&source_link.key, &translation_link.key) {
-                candidates.push((distance, s, t));
-            } else if same_item(source_link, translation_link) {
-                // After every pair whose targets are alike.
-                candidates.push((usize::MAX / 2 + distance, s, t));
-            }
+    for (s, t) in candidate_pairs(&unpaired(source), &unpaired(translation)) {
+        let (source_link, translation_link) = (&source[s], &translation[t]);
+        let distance = damerau_distance(&source_link.key, &translation_link.key);
+        if is_near_miss(&source_link.key, &translation_link.key) {
+            candidates.push((distance, s, t));
+        } else if same_item(source_link, translation_link) {
+            // After every pair whose targets are alike.
+            candidates.push((usize::MAX / 2 + distance, s, t));
         }
     }
     candidates.sort_unstable();
