@@ -27,9 +27,9 @@ const SHORT: usize = 7;
 /// Pieces a long name is cut into: more than twice `MAX_EDITS` (a swap touches two).
 const SEGMENTS: usize = 2 * MAX_EDITS + 1;
 /// Candidate list entries read per lookup.
-const MAX_SCANNED: usize = 4096;
+const MAX_SCANNED: usize = 1024;
 /// Candidates compared in full per lookup.
-const MAX_VERIFIED: usize = 256;
+const MAX_VERIFIED: usize = 128;
 
 /// How far a name may be from what was written and still be suggested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

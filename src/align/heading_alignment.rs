@@ -7,6 +7,7 @@
 
 use crate::model::{Document, Heading};
 use crate::source::Span;
+use std::collections::HashSet;
 
 /// One step of the alignment, in page order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,16 +24,23 @@ pub struct HeadingAlignment {
     pub steps: Vec<Step>,
     /// For each source heading, the translation heading paired with it.
     counterparts: Vec<Option<usize>>,
+    /// For each source heading, the counterpart of the closest paired heading up to it.
+    sections: Vec<Option<usize>>,
 }
 
 impl HeadingAlignment {
     pub fn new(source: &Document, translation: &Document) -> Self {
         let source_sections = section_targets(source);
-        let translation_sections = section_targets(translation);
+        let translation_sections: Vec<HashSet<&str>> = section_targets(translation)
+            .into_iter()
+            .map(|targets| targets.into_iter().collect())
+            .collect();
+        // `pair_score` counts three shared links at most.
         let shared_targets = |s: usize, t: usize| {
             let shared = source_sections[s]
                 .iter()
-                .filter(|target| translation_sections[t].contains(target))
+                .filter(|target| translation_sections[t].contains(*target))
+                .take(3)
                 .count();
             u32::try_from(shared).unwrap_or(u32::MAX)
         };
@@ -49,9 +57,17 @@ impl HeadingAlignment {
                 counterparts[s] = Some(t);
             }
         }
+        let sections = counterparts
+            .iter()
+            .scan(None, |last, counterpart| {
+                *last = counterpart.or(*last);
+                Some(*last)
+            })
+            .collect();
         Self {
             steps,
             counterparts,
+            sections,
         }
     }
 
@@ -62,9 +78,7 @@ impl HeadingAlignment {
     /// The translation heading of the section that holds what source heading `source_heading`
     /// holds: its counterpart, or that of the closest paired heading before it.
     pub fn counterpart_section(&self, source_heading: usize) -> Option<usize> {
-        (0..=source_heading)
-            .rev()
-            .find_map(|s| self.counterparts[s])
+        self.sections[source_heading]
     }
 
     /// Whether the pair at `steps[index]` is certain: between the nearest pairs that keep the
@@ -211,6 +225,61 @@ fn pair_score(source: &Heading, translation: &Heading, shared: u32) -> Option<u3
     Some(ids * 4 + shared.min(3))
 }
 
+/// Pages with more headings than this on both sides (multiplied) are aligned near the
+/// diagonal only: a heading pairs with those at about its relative position, `BAND` either
+/// side. Real pages are aligned in full; 100,000 headings stay linear.
+const FULL_ALIGNMENT_CELLS: usize = 1 << 22;
+const BAND: usize = 64;
+
+/// The alignment's table, `best[i][j]` for the cells it computes (all of them, or a band
+/// around the diagonal); the others are 0, as if the rest of both pages were left unpaired.
+struct Table {
+    columns: usize,
+    rows: usize,
+    band: Option<usize>,
+    cells: Vec<u32>,
+}
+
+impl Table {
+    fn new(rows: usize, columns: usize) -> Self {
+        let band = (rows.saturating_mul(columns) > FULL_ALIGNMENT_CELLS).then_some(BAND);
+        let width = band.map_or(columns + 1, |band| 2 * band + 1);
+        Self {
+            columns,
+            rows,
+            band,
+            cells: vec![0; (rows + 1) * width],
+        }
+    }
+
+    /// The columns of row `i` the table computes.
+    fn row(&self, i: usize) -> std::ops::Range<usize> {
+        match self.band {
+            None => 0..self.columns + 1,
+            Some(band) => {
+                let centre = i * self.columns / self.rows.max(1);
+                centre.saturating_sub(band)..(centre + band + 1).min(self.columns + 1)
+            }
+        }
+    }
+
+    fn slot(&self, i: usize, j: usize) -> Option<usize> {
+        let row = self.row(i);
+        row.contains(&j)
+            .then(|| i * (self.cells.len() / (self.rows + 1)) + j - row.start)
+    }
+
+    fn get(&self, i: usize, j: usize) -> u32 {
+        self.slot(i, j).map_or(0, |slot| self.cells[slot])
+    }
+
+    fn set(&mut self, i: usize, j: usize, value: u32) {
+        if let Some(slot) = self.slot(i, j) {
+            self.cells[slot] = value;
+        }
+    }
+}
+
 /// Needleman–Wunsch with free gaps: the pairing of the highest total score, preferring pairs
 /// over gaps on ties. `shared(s, t)` counts the links the two headings' sections share.
 fn align(
@@ -221,11 +290,15 @@ fn align(
     let (n, m) = (source.len(), translation.len());
     let score = |i: usize, j: usize| pair_score(&source[i], &translation[j], shared(i, j));
     // best[i][j]: the best score aligning source[i..] with translation[j..].
-    let mut best = vec![vec![0u32; m + 1]; n + 1];
+    let mut best = Table::new(n, m);
     for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let paired = score(i, j).map(|score| score + best[i + 1][j + 1]);
-            best[i][j] = paired.unwrap_or(0).max(best[i + 1][j]).max(best[i][j + 1]);
+        for j in best.row(i).rev().filter(|&j| j < m) {
+            let paired = score(i, j).map(|score| score + best.get(i + 1, j + 1));
+            let value = paired
+                .unwrap_or(0)
+                .max(best.get(i + 1, j))
+                .max(best.get(i, j + 1));
+            best.set(i, j, value);
         }
     }
     let mut steps = Vec::with_capacity(n.max(m));
@@ -237,11 +310,12 @@ fn align(
         } else if j == m {
             steps.push(Step::SourceOnly(i));
             i += 1;
-        } else if score(i, j).is_some_and(|score| score + best[i + 1][j + 1] == best[i][j]) {
+        } else if score(i, j).is_some_and(|score| score + best.get(i + 1, j + 1) == best.get(i, j))
+        {
             steps.push(Step::Paired(i, j));
             i += 1;
             j += 1;
-        } else if best[i + 1][j] == best[i][j] {
+        } else if best.get(i + 1, j) == best.get(i, j) {
             steps.push(Step::SourceOnly(i));
             i += 1;
         } else {
@@ -274,6 +348,26 @@ mod tests {
 
     fn aligned(source: &[Heading], translation: &[Heading]) -> HeadingAlignment {
         HeadingAlignment::from_steps(align(source, translation, |_, _| 0), source.len())
+    }
+
+    #[test]
+    fn long_pages_are_aligned_near_the_diagonal() {
+        // 3,000 headings on each side: beyond the full table; the translation dropped two.
+        let ids: Vec<String> = (0..3_000).map(|index| format!("h{index}")).collect();
+        let source: Vec<Heading> = ids.iter().map(|id| heading(2, Some(id))).collect();
+        let mut translation = source.clone();
+        translation.remove(1_500);
+        translation.remove(1_500);
+        let alignment = aligned(&source, &translation);
+        let paired = alignment
+            .steps
+            .iter()
+            .filter(|step| matches!(step, Step::Paired(..)))
+            .count();
+        assert_eq!(paired, 2_998);
+        assert_eq!(alignment.counterpart(0), Some(0));
+        assert_eq!(alignment.counterpart(2_999), Some(2_997));
+        assert_eq!(alignment.counterpart_section(1_500), Some(1_499));
     }
 
     #[test]

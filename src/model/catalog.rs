@@ -2,6 +2,7 @@
 
 use crate::model::yaml::{YamlError, YamlNode, YamlValue};
 use crate::source::Span;
+use std::collections::HashMap;
 
 /// A catalog file read as YAML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,17 +152,19 @@ fn push_entry<'a>(
 fn collect_duplicates(node: &YamlNode, prefix: &str, duplicates: &mut Vec<DuplicateKey>) {
     match &node.value {
         YamlValue::Mapping(mapping) => {
-            let mut first_spans: Vec<(String, Span)> = Vec::new();
+            let mut first_spans: HashMap<String, Span> = HashMap::new();
             for entry in mapping {
                 let key = key_text(&entry.key);
                 let path = join(prefix, &key);
-                match first_spans.iter().find(|(seen, _)| *seen == key) {
-                    Some((_, first)) => duplicates.push(DuplicateKey {
+                match first_spans.get(&key) {
+                    Some(first) => duplicates.push(DuplicateKey {
                         path: path.clone(),
                         first_key_span: first.clone(),
                         duplicate_key_span: entry.key.span.clone(),
                     }),
-                    None => first_spans.push((key, entry.key.span.clone())),
+                    None => {
+                        first_spans.insert(key, entry.key.span.clone());
+                    }
                 }
                 collect_duplicates(&entry.value, &path, duplicates);
             }
