@@ -8,7 +8,7 @@ use crate::files::Sources;
 use crate::fingerprint::fingerprint;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const VERSION: u32 = 1;
 
@@ -35,12 +35,34 @@ pub struct Baseline {
     accepted: HashMap<(String, String, String), usize>,
 }
 
+/// Why a baseline could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("cannot read the baseline `{}`: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("`{}` is not a baseline written by `l10nlint baseline`: {source}", .path.display())]
+    Invalid {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("`{}` is a baseline of version {version}, this l10nlint reads version {VERSION}: record it again with `l10nlint baseline`", .path.display())]
+    Version { path: PathBuf, version: u32 },
+    #[error("cannot write the baseline `{}`: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
 /// Writes `diagnostics` as a baseline file.
 pub fn record(
     path: &Path,
     diagnostics: &[Diagnostic],
     sources: &mut Sources,
-) -> Result<(), String> {
+) -> Result<(), BaselineError> {
     let file = BaselineFile {
         version: VERSION,
         diagnostics: diagnostics
@@ -53,28 +75,31 @@ pub fn record(
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&file).map_err(|err| err.to_string())?;
+    // Serialising plain strings and numbers cannot fail.
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
     text.push('\n');
-    write_atomically(path, text.as_bytes())
-        .map_err(|err| format!("cannot write the baseline `{}`: {err}", path.display()))
+    write_atomically(path, text.as_bytes()).map_err(|source| BaselineError::Write {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|err| format!("cannot read the baseline `{}`: {err}", path.display()))?;
-        let file: BaselineFile = serde_json::from_str(&text).map_err(|err| {
-            format!(
-                "`{}` is not a baseline written by `l10nlint baseline`: {err}",
-                path.display()
-            )
+    pub fn load(path: &Path) -> Result<Self, BaselineError> {
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+            path: path.to_owned(),
+            source,
         })?;
+        let file: BaselineFile =
+            serde_json::from_str(&text).map_err(|source| BaselineError::Invalid {
+                path: path.to_owned(),
+                source,
+            })?;
         if file.version != VERSION {
-            return Err(format!(
-                "`{}` is a baseline of version {}, this l10nlint reads version {VERSION}: record it again with `l10nlint baseline`",
-                path.display(),
-                file.version
-            ));
+            return Err(BaselineError::Version {
+                path: path.to_owned(),
+                version: file.version,
+            });
         }
         let mut accepted = HashMap::new();
         for entry in file.diagnostics {
@@ -161,6 +186,7 @@ mod tests {
         let path = root.path().join("baseline.json");
         std::fs::write(&path, "{\"results\": []}").unwrap();
         let err = Baseline::load(&path).unwrap_err();
-        assert!(err.contains("is not a baseline"), "{err}");
+        assert!(matches!(err, BaselineError::Invalid { .. }), "{err}");
+        assert!(err.to_string().contains("is not a baseline"), "{err}");
     }
 }

@@ -3,8 +3,25 @@
 
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Why the changed lines could not be known.
+#[derive(Debug, thiserror::Error)]
+pub enum DiffBaseError {
+    #[error("--diff-base needs git, which could not be run: {0}")]
+    GitMissing(#[source] std::io::Error),
+    #[error("--diff-base: `{}` is not inside a git repository", .root.display())]
+    NotARepository { root: PathBuf },
+    #[error("--diff-base: `{base}` is not a commit git knows in `{}` ({hint})", .root.display())]
+    UnknownRevision {
+        base: String,
+        root: PathBuf,
+        hint: String,
+    },
+    #[error("--diff-base: `git diff {base}` failed: {stderr}")]
+    DiffFailed { base: String, stderr: String },
+}
 
 /// Added or changed lines (1-based, in the current files) by root-relative path.
 #[derive(Debug, Default)]
@@ -14,27 +31,29 @@ pub struct ChangedLines {
 
 impl ChangedLines {
     /// Asks git for the changes between `base` and the working tree under `root`.
-    pub fn since(root: &Path, base: &str) -> Result<Self, String> {
+    pub fn since(root: &Path, base: &str) -> Result<Self, DiffBaseError> {
         let inside = git(root)
             .args(["rev-parse", "--is-inside-work-tree"])
             .output()
-            .map_err(|err| format!("--diff-base needs git, which could not be run: {err}"))?;
+            .map_err(DiffBaseError::GitMissing)?;
         if !inside.status.success() {
-            return Err(format!(
-                "--diff-base: `{}` is not inside a git repository",
-                root.display()
-            ));
+            return Err(DiffBaseError::NotARepository {
+                root: root.to_owned(),
+            });
         }
         let verified = git(root)
             .args(["rev-parse", "--verify", "--quiet"])
             .arg(format!("{base}^{{commit}}"))
             .output()
-            .map_err(|err| format!("--diff-base needs git, which could not be run: {err}"))?;
+            .map_err(DiffBaseError::GitMissing)?;
         if !verified.status.success() {
-            return Err(format!(
-                "--diff-base: `{base}` is not a commit git knows in `{}` (in CI, fetch it first, e.g. `git fetch origin {base}` or `fetch-depth: 0`)",
-                root.display()
-            ));
+            return Err(DiffBaseError::UnknownRevision {
+                base: base.to_owned(),
+                root: root.to_owned(),
+                hint: format!(
+                    "in CI, fetch it first, e.g. `git fetch origin {base}` or `fetch-depth: 0`"
+                ),
+            });
         }
         let diff = git(root)
             .args([
@@ -51,12 +70,12 @@ impl ChangedLines {
                 ".",
             ])
             .output()
-            .map_err(|err| format!("--diff-base needs git, which could not be run: {err}"))?;
+            .map_err(DiffBaseError::GitMissing)?;
         if !diff.status.success() {
-            return Err(format!(
-                "--diff-base: `git diff {base}` failed: {}",
-                String::from_utf8_lossy(&diff.stderr).trim()
-            ));
+            return Err(DiffBaseError::DiffFailed {
+                base: base.to_owned(),
+                stderr: String::from_utf8_lossy(&diff.stderr).trim().to_owned(),
+            });
         }
         Ok(Self::parse(&String::from_utf8_lossy(&diff.stdout)))
     }
@@ -166,6 +185,7 @@ deleted file mode 100644
     fn a_folder_outside_git_is_a_clear_error() {
         let directory = tempfile::tempdir().unwrap();
         let err = ChangedLines::since(directory.path(), "main").unwrap_err();
-        assert!(err.contains("is not inside a git repository"), "{err}");
+        assert!(matches!(err, DiffBaseError::NotARepository { .. }), "{err}");
+        assert!(err.to_string().contains("is not inside a git repository"));
     }
 }

@@ -3,14 +3,12 @@
 //! The pipeline: `discover` finds the files and pairs translations with their source,
 //! `parse` turns each file into a `model::Document`, `rules` check documents alone, in pairs
 //! and across the corpus, `online` verifies external links, and `output` renders diagnostics.
-//! `lint` runs the pipeline; `app` runs the command line.
+//! `lint` runs the pipeline. The command line is the binary's (`src/cli/`); nothing here prints.
 
 pub mod align;
-pub mod app;
 pub mod atomic_write;
 pub mod baseline;
 pub mod changed_lines;
-pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

@@ -49,6 +49,31 @@ fn yaml_catalog_human() {
         .stdout_eq(file!["snapshots/yaml-catalog.human.txt"]);
 }
 
+/// Rails YAML, i18next JSON, Chrome, Flutter ARB, Hugo TOML and gettext PO catalogs in English,
+/// Arabic, Russian, Japanese and Welsh: plural forms by CLDR, placeholders as each runtime
+/// reads them, syntax errors at their position.
+#[test]
+fn string_catalogs_concise() {
+    l10nlint("string-catalogs")
+        .args(["lint", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/string-catalogs.concise.txt"]);
+}
+
+#[test]
+fn string_catalogs_human() {
+    l10nlint("string-catalogs")
+        .args([
+            "lint",
+            "--select",
+            "catalog-plural-missing,catalog-placeholder-malformed",
+        ])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/string-catalogs.human.txt"]);
+}
+
 #[test]
 fn only_the_fluent_category() {
     l10nlint("fluent-app")

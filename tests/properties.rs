@@ -5,13 +5,12 @@
 
 use l10nlint::files::Sources;
 use l10nlint::lint::{self, LintRequest};
-use l10nlint::model::FileKind;
+use l10nlint::model::catalog::CatalogFormat;
+use l10nlint::model::{Document, FileKind, FrontMatterBlock};
 use l10nlint::output::{self, Format, ReportOptions};
 use l10nlint::parse::{self, HeadingIds, catalog, fluent};
+use l10nlint::source::Span;
 use proptest::prelude::*;
-
-#[path = "support/spans.rs"]
-mod spans;
 
 /// Pieces that exercise the parser's corners; joined in any order and amount.
 fn markdown_fragment() -> impl Strategy<Value = String> {
@@ -92,12 +91,86 @@ fn yaml_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(fragment, 0..30).prop_map(|parts| parts.concat())
 }
 
+fn assert_span(text: &str, span: &Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} span {span:?} outside a text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} span {span:?} splits a character"
+    );
+}
+
+fn assert_spans_valid(text: &str, document: &Document) {
+    match &document.front_matter {
+        FrontMatterBlock::Absent => {}
+        FrontMatterBlock::Unclosed { opening } => assert_span(text, opening, "opening"),
+        FrontMatterBlock::Invalid { block, error, .. } => {
+            assert_span(text, block, "front matter");
+            assert_span(text, error, "front matter error");
+        }
+        FrontMatterBlock::Present(front_matter) => {
+            for span in [
+                &front_matter.block,
+                &front_matter.opening,
+                &front_matter.closing,
+            ] {
+                assert_span(text, span, "front matter");
+            }
+            for entry in &front_matter.entries {
+                assert_span(text, &entry.key_span, "key");
+                assert_span(text, &entry.value_span, "value");
+            }
+        }
+    }
+    for heading in &document.headings {
+        assert_span(text, &heading.span, "heading");
+        if let Some(anchor) = &heading.explicit_id {
+            assert_span(text, &anchor.span, "heading id");
+        }
+    }
+    for link in &document.links {
+        assert_span(text, &link.span, "link");
+        assert_span(text, &link.target_span, "link target");
+        assert_span(text, &link.text_span, "link text");
+    }
+    for definition in &document.link_definitions {
+        assert_span(text, &definition.span, "definition");
+        assert_span(text, &definition.target_span, "definition target");
+    }
+    for reference in &document.unresolved_references {
+        assert_span(text, &reference.span, "unresolved reference");
+    }
+    for image in &document.images {
+        assert_span(text, &image.span, "image");
+        assert_span(text, &image.src_span, "image source");
+    }
+    for list in &document.lists {
+        assert_span(text, &list.span, "list");
+        for item in &list.items {
+            assert_span(text, &item.span, "list item");
+            assert!(item.links.iter().all(|&link| link < document.links.len()));
+        }
+    }
+    for tag in &document.liquid {
+        assert_span(text, &tag.span, "liquid");
+    }
+    for anchor in &document.html_ids {
+        assert_span(text, &anchor.span, "html id");
+    }
+    for span in &document.code {
+        assert_span(text, span, "code");
+    }
+}
+
 proptest! {
     #[test]
     fn markdown_pages_parse_with_valid_spans(text in markdown_text()) {
         for kind in [FileKind::Markdown, FileKind::Html] {
             let document = parse::parse(kind, &text, &HeadingIds::default());
-            spans::assert_spans_valid(&text, &document);
+            assert_spans_valid(&text, &document);
         }
     }
 
@@ -108,17 +181,68 @@ proptest! {
     ) {
         let text = format!("---\n{front_matter}\n---\n{body}");
         let document = parse::parse(FileKind::Markdown, &text, &HeadingIds::default());
-        spans::assert_spans_valid(&text, &document);
+        assert_spans_valid(&text, &document);
     }
 
     #[test]
     fn fluent_files_parse_with_valid_spans(text in fluent_text()) {
-        spans::assert_fluent_spans_valid(&text, &fluent::parse_fluent(&text));
+        let file = fluent::parse_fluent(&text);
+        for entry in &file.entries {
+            assert_span(&text, &entry.span, "entry");
+            assert_span(&text, &entry.id_span, "entry id");
+            let patterns = entry
+                .value
+                .iter()
+                .chain(entry.attributes.iter().map(|attribute| &attribute.value));
+            for pattern in patterns {
+                assert_span(&text, &pattern.span, "pattern");
+                let _ = pattern.variable_names();
+                let _ = pattern.variables_by_variant();
+            }
+        }
+        for junk in &file.junk {
+            assert_span(&text, &junk.span, "junk");
+            assert_span(&text, &junk.error_span, "junk error");
+        }
+    }
+
+    #[test]
+    fn json_po_and_toml_catalogs_parse_with_valid_spans(
+        text in r#"[{}\[\]":,#= \n\\a-z0-9%é\[\]]{0,120}|msgid "[a-z%{}]{0,8}"\nmsgstr(\[[0-3]\])? "[a-zé%]{0,8}\n?"#
+    ) {
+        for format in [CatalogFormat::Json, CatalogFormat::Arb, CatalogFormat::Gettext, CatalogFormat::Hugo] {
+            let catalog = catalog::parse_catalog(format, &text);
+            if let Some(error) = &catalog.error {
+                assert_span(&text, &error.span, "error");
+            }
+            for entry in &catalog.entries {
+                assert_span(&text, &entry.key_span, "key");
+                assert_span(&text, &entry.value_span, "value");
+                if let Some(value) = &entry.value {
+                    let within = entry.span_of(0..value.len());
+                    assert_span(&text, &within, "value text");
+                }
+            }
+        }
     }
 
     #[test]
     fn yaml_catalogs_parse_with_valid_spans(text in yaml_text()) {
-        spans::assert_catalog_spans_valid(&text, &catalog::parse_catalog(&text));
+        let catalog = catalog::parse_catalog(CatalogFormat::Yaml, &text);
+        if let Some(error) = &catalog.error {
+            assert_span(&text, &error.span, "error");
+        }
+        if let Some((_, span)) = catalog.locale_key() {
+            assert_span(&text, &span, "locale key");
+        }
+        for entry in &catalog.entries {
+            assert_span(&text, &entry.key_span, "key");
+            assert_span(&text, &entry.value_span, "value");
+        }
+        for duplicate in &catalog.duplicates {
+            assert_span(&text, &duplicate.first_key_span, "first key");
+            assert_span(&text, &duplicate.duplicate_key_span, "duplicate key");
+        }
     }
 }
 

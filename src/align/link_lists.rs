@@ -13,8 +13,9 @@ use crate::discover::locale::is_locale_code;
 use crate::model::{Document, Link};
 use crate::site::Page;
 use crate::site::Site;
-use crate::site::hosts::{damerau_distance, host_in_text, host_of, registrable_domain};
+use crate::site::host_typos::misspelling_distance;
 use crate::site::settings::DeclaredList;
+use crate::site::url_text::{host_in_text, host_of};
 use crate::source::Span;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -233,42 +234,10 @@ fn labels_but_one(host: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `written` is probably a misspelling of `expected`: one label differs, by one edit
-/// in a label of four characters or more, or two in one of ten or more, and not only in
-/// digits (`chat1`/`chat2` are two servers). A differing top-level label counts only when the
-/// written one is no public suffix (`.og` for `.org`); `.pl` and `.de` are two sites.
+/// Whether `written` is probably a misspelling of `expected` (see
+/// [`misspelling_distance`]).
 fn is_near_miss(written: &str, expected: &str) -> bool {
-    let written_labels: Vec<&str> = written.split('.').collect();
-    let expected_labels: Vec<&str> = expected.split('.').collect();
-    if written_labels.len() != expected_labels.len() {
-        return false;
-    }
-    let differing: Vec<usize> = (0..written_labels.len())
-        .filter(|&index| written_labels[index] != expected_labels[index])
-        .collect();
-    let [index] = differing[..] else {
-        return false;
-    };
-    let (written_label, expected_label) = (written_labels[index], expected_labels[index]);
-    let without_digits = |label: &str| label.replace(|c: char| c.is_ascii_digit(), "");
-    if without_digits(written_label) == without_digits(expected_label) {
-        return false;
-    }
-    let distance = damerau_distance(written_label, expected_label);
-    if index == written_labels.len() - 1 {
-        return distance == 1
-            && registrable_domain(written).is_none()
-            && registrable_domain(expected).is_some();
-    }
-    let shorter = written_label
-        .chars()
-        .count()
-        .min(expected_label.chars().count());
-    match distance {
-        1 => shorter >= 4,
-        2 => shorter >= 10,
-        _ => false,
-    }
+    misspelling_distance(written, expected).is_some()
 }
 
 /// A list of a source page that its translations must reproduce.

@@ -164,9 +164,21 @@ pub fn detect(
     layouts
 }
 
-/// `{locale}.yml`-style and `name.{locale}.md`-style candidates for a file name.
+/// `{locale}.yml`-style and `name.{locale}.md`-style candidates for a file name, and
+/// Flutter's `app_{locale}.arb`.
 fn file_name_candidate(directory: &str, name: &str) -> Option<(String, String)> {
     let (stem, extension) = name.rsplit_once('.')?;
+    if extension == "arb" {
+        return stem.match_indices('_').find_map(|(at, _)| {
+            let locale = &stem[at + 1..];
+            is_locale_code(locale).then(|| {
+                (
+                    join(directory, &format!("{}_{{locale}}.arb", &stem[..at])),
+                    locale.to_owned(),
+                )
+            })
+        });
+    }
     let extension = if matches!(extension, "yml" | "yaml") {
         "{yml,yaml}"
     } else {
@@ -211,6 +223,10 @@ fn qualifies(
     };
     if locales.contains_key(source_locale) {
         return (locales.len() >= 2 && locales.values().any(shared_key)).then_some(None);
+    }
+    // A gettext catalog holds its source strings (`msgid`): one locale is enough.
+    if locales.values().flatten().all(|key| key.ends_with(".po")) {
+        return Some(None);
     }
     // No directory for the source: its pages are the unlocalised files with the same keys.
     let matches_unlocalised = locales
@@ -389,6 +405,33 @@ mod tests {
         );
         assert_eq!(place(&layouts, "_config.yml"), None);
         assert_eq!(place(&layouts, "_data/meta.yml"), None);
+    }
+
+    #[test]
+    fn detects_arb_gettext_and_hugo_catalogs() {
+        let files = paths(&[
+            "lib/l10n/app_en.arb",
+            "lib/l10n/app_pt_BR.arb",
+            "po/de.po",
+            "po/messages.pot",
+            "locale/fr/LC_MESSAGES/django.po",
+            "i18n/en.toml",
+            "i18n/pt-br.toml",
+        ]);
+        let layouts = detect(&files, "en", |_| true);
+        assert_eq!(
+            place(&layouts, "lib/l10n/app_pt_BR.arb"),
+            Some(("pt_BR".into(), "lib/l10n/app_.arb".into()))
+        );
+        assert_eq!(place(&layouts, "po/de.po").unwrap().0, "de");
+        assert_eq!(place(&layouts, "po/messages.pot"), None);
+        assert_eq!(
+            place(&layouts, "locale/fr/LC_MESSAGES/django.po")
+                .unwrap()
+                .0,
+            "fr"
+        );
+        assert_eq!(place(&layouts, "i18n/pt-br.toml").unwrap().0, "pt-br");
     }
 
     #[test]

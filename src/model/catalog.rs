@@ -1,16 +1,65 @@
-//! YAML string catalogs (`_data/lang/de.yml`) as `parse::catalog` reads them.
+//! String catalogs in every format l10nlint reads (YAML, JSON, ARB, Hugo TOML, gettext PO), as
+//! one model: entries with a key path, a value, spans, plural groups and the placeholder syntax
+//! the runtime reads. One parser per format (`parse::catalog::*`) builds it, so the catalog
+//! rules are written once for every format.
 
-use crate::model::yaml::{YamlError, YamlNode, YamlValue};
 use crate::source::Span;
-use std::collections::HashMap;
 
-/// A catalog file read as YAML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Catalog {
-    /// The document's root; `None` for an empty file. After a syntax error it holds what parsed
-    /// before the error.
-    pub root: Option<YamlNode>,
-    pub error: Option<YamlError>,
+/// The file format a catalog was read from; decides key syntax and what a plural group is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CatalogFormat {
+    /// Rails and i18n-js catalogs (`config/locales/de.yml`).
+    Yaml,
+    /// Jekyll data (`_data/lang/de.yml`): YAML that templates read without interpolation.
+    JekyllData,
+    /// i18next and other key/value JSON (`locales/de/common.json`).
+    Json,
+    /// Values are objects with a `message` (Docusaurus `i18n/de/code.json`).
+    JsonMessages,
+    /// Chrome extensions' `_locales/de/messages.json`: message objects, `$name$` placeholders.
+    Chrome,
+    /// Flutter Application Resource Bundles (`app_de.arb`): ICU values, `@key` metadata.
+    Arb,
+    /// Hugo's `i18n/de.toml|yaml|json` (go-i18n: `[key]` tables with `one`/`other`).
+    Hugo,
+    /// GNU gettext `.po` / `.pot`.
+    Gettext,
+}
+
+impl CatalogFormat {
+    /// What the format is called in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            CatalogFormat::Yaml | CatalogFormat::JekyllData | CatalogFormat::Hugo => "YAML",
+            CatalogFormat::Json
+            | CatalogFormat::JsonMessages
+            | CatalogFormat::Chrome
+            | CatalogFormat::Arb => "JSON",
+            CatalogFormat::Gettext => "PO",
+        }
+    }
+}
+
+/// How the runtime that reads a catalog finds placeholders in its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Ruby's I18n (Rails, i18n-js): `%{name}` and `%<name>s`.
+    Rails,
+    /// i18next: `{{name}}` and nested `$t(key)`.
+    I18next,
+    /// ICU MessageFormat: `{name}`, `{count, plural, …}`, `#`.
+    Icu,
+    /// Go templates (Hugo, go-i18n): `{{ .Count }}`.
+    GoTemplate,
+    /// Chrome extensions: `$name$` and `$1`.
+    Chrome,
+    /// Docusaurus `translate()`: `{name}`.
+    Brace,
+    /// gettext entries: the syntax their flags name (`c-format`, `python-format`, …).
+    Gettext,
+    /// Jekyll data strings: not interpolated, but Liquid-style `{{ name }}` and `%{name}` are
+    /// what templates replace by hand.
+    Liquid,
 }
 
 /// What kind of value a key holds; a translation must keep the source's kind.
@@ -20,160 +69,219 @@ pub enum ValueKind {
     String,
     Mapping,
     List,
-    /// `key:` with nothing after it, `~` or `null`.
+    /// `key:` with nothing after it, `~`, `null`, or an empty `msgstr`.
     Null,
     /// `*anchor`: the value lives elsewhere in the file.
     Alias,
 }
 
-/// One key of the catalog (at any depth) or one list item, with its path from the locale key.
+/// A parsed catalog file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FlatEntry<'a> {
-    /// Keys joined with `.` below the locale key (`nav.download`); list items add `[index]`
-    /// (`months[0]`). Keys that contain `.` themselves are joined the same way.
-    pub path: String,
-    /// The key's text in the file; for a list item, the item's span.
-    pub key_span: Span,
-    pub kind: ValueKind,
-    /// The text of a `String` value.
-    pub value: Option<&'a str>,
-    pub value_span: Span,
+pub struct Catalog {
+    pub format: CatalogFormat,
+    /// The placeholder syntax of its values.
+    pub dialect: Dialect,
+    /// Every key at any depth, depth first in file order; a duplicate key appears once per
+    /// occurrence. Plural forms are entries too, with [`CatalogEntry::plural`] set.
+    pub entries: Vec<CatalogEntry>,
+    pub duplicates: Vec<DuplicateKey>,
+    /// The first syntax error; entries hold what parsed before it.
+    pub error: Option<CatalogError>,
+    /// The top-level key naming the locale (`de:` in a YAML catalog, `@@locale` in ARB).
+    pub locale_key: Option<(String, Span)>,
+    /// Whether the file holds nothing at all (not even an empty mapping).
+    pub is_empty: bool,
+    /// A gettext file's `Plural-Forms` header.
+    pub plural_forms: Option<PluralForms>,
 }
 
-/// A key that appears a second time in the same mapping (YAML loaders keep only one of them).
+/// One key and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogEntry {
+    /// Keys joined with `.` from the top (below a YAML locale key): `nav.download`; list items
+    /// add `[index]` (`months[0]`); JSON suffixed plural forms keep their key (`files_one`);
+    /// gettext entries are their `msgid` (with `msgctxt` and `\u{4}` in front when given),
+    /// and `msgstr[n]` adds `[n]`.
+    pub path: String,
+    /// The key as written; for a list item, the item.
+    pub key_span: Span,
+    pub kind: ValueKind,
+    /// The text of a `String` value, unescaped.
+    pub value: Option<String>,
+    /// The value as written, quotes included.
+    pub value_span: Span,
+    /// Where `value` starts in the file when it is written there byte for byte (no escapes,
+    /// no line folding), so that a position inside the value is a position in the file.
+    pub value_offset: Option<usize>,
+    /// The plural group this form belongs to, and its category.
+    pub plural: Option<PluralForm>,
+    /// A gettext entry's source string (`msgid`; `msgid_plural` for forms after the first).
+    pub source_text: Option<SourceText>,
+    /// gettext flags (`fuzzy`, `c-format`, `python-format`, …).
+    pub flags: Vec<String>,
+}
+
+/// The source string inside a gettext entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    pub text: String,
+    /// Every source string of the entry (`msgid` and `msgid_plural`), for plural forms.
+    pub all: Vec<String>,
+    pub span: Span,
+}
+
+/// A form of a plural group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluralForm {
+    /// The group's path: `inbox.messages` for `inbox.messages.one` or `inbox.messages_one`.
+    pub group: String,
+    /// A CLDR category (`zero`, `one`, `two`, `few`, `many`, `other`), or for gettext the
+    /// index of `msgstr[n]`.
+    pub category: String,
+}
+
+/// The `Plural-Forms` header of a gettext file: `nplurals=3; plural=(n==1 ? 0 : …);`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluralForms {
+    pub count: usize,
+    /// The `plural=` expression, as written.
+    pub expression: String,
+    pub span: Span,
+}
+
+/// A key that appears a second time in the same mapping (loaders keep only one of them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DuplicateKey {
-    /// Path of the repeated key, as in [`FlatEntry::path`].
+    /// Path of the repeated key, as in [`CatalogEntry::path`].
     pub path: String,
     pub first_key_span: Span,
     pub duplicate_key_span: Span,
 }
 
+/// A syntax error at a byte span of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    /// One character where the parser gave up, or an empty span at the end of the text.
+    pub span: Span,
+    pub message: String,
+}
+
+/// The CLDR plural categories, in CLDR order.
+pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
 impl Catalog {
-    /// The top-level key and its span, when the root is a mapping with exactly one key as the
-    /// convention wants (`de:` in `de.yml`).
+    /// A catalog with nothing in it yet.
+    pub fn new(format: CatalogFormat, dialect: Dialect) -> Self {
+        Self {
+            format,
+            dialect,
+            entries: Vec::new(),
+            duplicates: Vec::new(),
+            error: None,
+            locale_key: None,
+            is_empty: true,
+            plural_forms: None,
+        }
+    }
+
+    /// The top-level key and its span (`de:` in `de.yml`).
     pub fn locale_key(&self) -> Option<(&str, Span)> {
-        match self.root.as_ref()?.as_mapping()? {
-            [entry] => Some((entry.key.as_str()?, entry.key.span.clone())),
-            _ => None,
+        self.locale_key
+            .as_ref()
+            .map(|(key, span)| (key.as_str(), span.clone()))
+    }
+
+    /// The entries of one plural group, in file order.
+    pub fn plural_group<'a>(&'a self, group: &'a str) -> impl Iterator<Item = &'a CatalogEntry> {
+        self.entries.iter().filter(move |entry| {
+            entry
+                .plural
+                .as_ref()
+                .is_some_and(|form| form.group == group)
+        })
+    }
+}
+
+impl CatalogEntry {
+    /// An entry with a key and nothing else known yet.
+    pub fn new(path: String, key_span: Span, kind: ValueKind, value_span: Span) -> Self {
+        Self {
+            path,
+            key_span,
+            kind,
+            value: None,
+            value_span,
+            value_offset: None,
+            plural: None,
+            source_text: None,
+            flags: Vec::new(),
         }
     }
 
-    /// Every key below the locale key, depth first in file order; duplicate keys appear once
-    /// per occurrence. Without a locale key (see [`Catalog::locale_key`]) paths start at the root.
-    pub fn flatten(&self) -> Vec<FlatEntry<'_>> {
-        let mut entries = Vec::new();
-        if let Some(content) = self.content() {
-            flatten_into(content, "", &mut entries);
-        }
-        entries
+    /// Whether the gettext flag `flag` (`fuzzy`, `c-format`, …) is set.
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.flags.iter().any(|set| set == flag)
     }
 
-    /// Keys repeated within one mapping, paths as in [`Catalog::flatten`].
-    pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
-        let mut duplicates = Vec::new();
-        if let Some(content) = self.content() {
-            collect_duplicates(content, "", &mut duplicates);
-        }
-        duplicates
-    }
-
-    /// The node whose keys are the catalog's keys: the locale key's value, or the root.
-    fn content(&self) -> Option<&YamlNode> {
-        let root = self.root.as_ref()?;
-        match root.as_mapping() {
-            Some([entry]) if entry.key.as_str().is_some() => Some(&entry.value),
-            _ => Some(root),
+    /// Where bytes `range` of the value are in the file, or the whole value when the value is
+    /// not written byte for byte.
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        match self.value_offset {
+            Some(offset) => offset + range.start..offset + range.end,
+            None => self.value_span.clone(),
         }
     }
 }
 
-fn kind_of(node: &YamlNode) -> ValueKind {
-    match &node.value {
-        YamlValue::Scalar(scalar) if scalar.is_null() => ValueKind::Null,
-        YamlValue::Scalar(_) => ValueKind::String,
-        YamlValue::Mapping(_) => ValueKind::Mapping,
-        YamlValue::Sequence(_) => ValueKind::List,
-        YamlValue::Alias => ValueKind::Alias,
-    }
-}
-
-/// The text of a key node. YAML allows lists or mappings as keys; catalogs never use them, so
-/// they get a marker segment rather than a readable path.
-fn key_text(key: &YamlNode) -> String {
-    match &key.value {
-        YamlValue::Scalar(scalar) => scalar.text.clone(),
-        _ => "<complex key>".to_owned(),
-    }
-}
-
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
+/// Where an unescaped `value` starts in `text[span]`: at the start when written as is, one byte
+/// in when quoted without escapes.
+pub fn verbatim_offset(text: &str, span: &Span, value: &str) -> Option<usize> {
+    let written = text.get(span.clone())?;
+    if written == value {
+        Some(span.start)
+    } else if written.len() == value.len() + 2 && written.get(1..written.len() - 1) == Some(value) {
+        Some(span.start + 1)
     } else {
-        format!("{prefix}.{key}")
+        None
     }
 }
 
-fn flatten_into<'a>(node: &'a YamlNode, prefix: &str, entries: &mut Vec<FlatEntry<'a>>) {
-    match &node.value {
-        YamlValue::Mapping(mapping) => {
-            for entry in mapping {
-                let path = join(prefix, &key_text(&entry.key));
-                push_entry(&path, entry.key.span.clone(), &entry.value, entries);
-            }
-        }
-        YamlValue::Sequence(items) => {
-            for (index, item) in items.iter().enumerate() {
-                let path = format!("{prefix}[{index}]");
-                push_entry(&path, item.span.clone(), item, entries);
-            }
-        }
-        YamlValue::Scalar(_) | YamlValue::Alias => {}
+/// Whether `path` lies below `ancestor` (`nav.home` below `nav`, `months[0]` below `months`).
+pub fn is_under(path: &str, ancestor: &str) -> bool {
+    path.strip_prefix(ancestor)
+        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The path of the mapping or list holding `path`, and the last key: `nav.home` → (`nav`, `home`).
+pub fn split_last(path: &str) -> (&str, &str) {
+    match path.rfind(['.', '[']) {
+        Some(at) if path[at..].starts_with('.') => (&path[..at], &path[at + 1..]),
+        Some(at) => (&path[..at], &path[at..]),
+        None => ("", path),
     }
 }
 
-fn push_entry<'a>(
-    path: &str,
-    key_span: Span,
-    value: &'a YamlNode,
-    entries: &mut Vec<FlatEntry<'a>>,
-) {
-    entries.push(FlatEntry {
-        path: path.to_owned(),
-        key_span,
-        kind: kind_of(value),
-        value: value.as_str(),
-        value_span: value.span.clone(),
-    });
-    flatten_into(value, path, entries);
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn collect_duplicates(node: &YamlNode, prefix: &str, duplicates: &mut Vec<DuplicateKey>) {
-    match &node.value {
-        YamlValue::Mapping(mapping) => {
-            let mut first_spans: HashMap<String, Span> = HashMap::new();
-            for entry in mapping {
-                let key = key_text(&entry.key);
-                let path = join(prefix, &key);
-                match first_spans.get(&key) {
-                    Some(first) => duplicates.push(DuplicateKey {
-                        path: path.clone(),
-                        first_key_span: first.clone(),
-                        duplicate_key_span: entry.key.span.clone(),
-                    }),
-                    None => {
-                        first_spans.insert(key, entry.key.span.clone());
-                    }
-                }
-                collect_duplicates(&entry.value, &path, duplicates);
-            }
-        }
-        YamlValue::Sequence(items) => {
-            for (index, item) in items.iter().enumerate() {
-                collect_duplicates(item, &format!("{prefix}[{index}]"), duplicates);
-            }
-        }
-        YamlValue::Scalar(_) | YamlValue::Alias => {}
+    #[test]
+    fn paths_nest_by_dots_and_brackets() {
+        assert!(is_under("nav.home", "nav"));
+        assert!(is_under("months[0]", "months"));
+        assert!(!is_under("navigation", "nav"));
+        assert!(!is_under("nav", "nav"));
+        assert_eq!(split_last("nav.home"), ("nav", "home"));
+        assert_eq!(split_last("home"), ("", "home"));
+        assert_eq!(split_last("months[1]"), ("months", "[1]"));
+    }
+
+    #[test]
+    fn verbatim_values_map_to_the_file() {
+        let text = r#"a: "x %{n}" b: 'it''s' c: plain"#;
+        let quoted = 3..11;
+        assert_eq!(verbatim_offset(text, &quoted, "x %{n}"), Some(4));
+        assert_eq!(verbatim_offset(text, &(15..22), "it's"), None);
+        assert_eq!(verbatim_offset(text, &(26..31), "plain"), Some(26));
     }
 }

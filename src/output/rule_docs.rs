@@ -1,9 +1,15 @@
 //! `l10nlint rules` and `l10nlint rule <id>`.
 
-use crate::cli::RulesFormat;
 use crate::rules::{RULES, RuleMeta};
 use serde_json::json;
 use std::io::{self, Write};
+
+/// How `l10nlint rules` prints the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
 
 pub fn write_list(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {

@@ -5,12 +5,15 @@ pub mod fluent;
 pub mod front_matter;
 pub mod heading_ids;
 pub mod html_elements;
+pub mod icu;
 pub mod liquid;
+pub mod lost_markup;
 pub mod markdown;
 pub mod placeholders;
 pub mod plurals;
 pub mod yaml;
 
+use crate::model::catalog::CatalogFormat;
 use crate::model::{Document, FileKind, Link, LinkKind};
 use crate::source::Span;
 pub use markdown::HeadingIds;
@@ -21,7 +24,7 @@ pub fn parse(kind: FileKind, text: &str, heading_ids: &HeadingIds) -> Document {
         FileKind::Markdown => parse_markdown(text, heading_ids),
         FileKind::Html => parse_html_page(text),
         FileKind::Fluent => parse_fluent_resource(text),
-        FileKind::YamlCatalog => parse_yaml_catalog(text),
+        FileKind::Catalog(format) => parse_string_catalog(format, text),
     }
 }
 
@@ -48,13 +51,13 @@ fn parse_fluent_resource(text: &str) -> Document {
     }
 }
 
-/// A YAML string catalog; URLs in its strings become bare links.
-fn parse_yaml_catalog(text: &str) -> Document {
-    let catalog = catalog::parse_catalog(text);
+/// A string catalog; URLs in its strings become bare links.
+fn parse_string_catalog(format: CatalogFormat, text: &str) -> Document {
+    let catalog = catalog::parse_catalog(format, text);
     let links = catalog
-        .flatten()
+        .entries
         .iter()
-        .filter_map(|entry| Some((entry.value?, entry.value_span.clone())))
+        .filter_map(|entry| Some((entry.value.as_deref()?, entry.value_span.clone())))
         .flat_map(|(value, span)| {
             // URLs are searched in the text as written, for exact spans; one that quoting or
             // escapes changed is not in the value and is left out rather than misplaced.
@@ -100,6 +103,7 @@ fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
     };
     let masked = liquid::mask(text, &document.liquid);
     markdown::parse_body(text, &masked, body_start, heading_ids, &mut document);
+    lost_markup::find(text, &masked, body_start, &mut document);
     document.broken_liquid = liquid::find_broken(text, body_start, &document.liquid)
         .into_iter()
         .filter(|broken| !document.in_code(broken.span.start))
@@ -122,6 +126,8 @@ fn parse_html_page(text: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const YAML: FileKind = FileKind::Catalog(CatalogFormat::Yaml);
 
     fn links(kind: FileKind, text: &str) -> Vec<String> {
         parse(kind, text, &HeadingIds::default())
@@ -153,10 +159,10 @@ mod tests {
     #[test]
     fn catalog_urls_keep_exact_spans_through_quotes() {
         let text = "en:\n  a: 'Visit https://example.org/a now'\n  b: \"https://example.org/b\"\n  c: plain https://example.org/c\n";
-        let document = parse(FileKind::YamlCatalog, text, &HeadingIds::default());
+        let document = parse(YAML, text, &HeadingIds::default());
         assert!(document.catalog.is_some());
         assert_eq!(
-            links(FileKind::YamlCatalog, text),
+            links(YAML, text),
             [
                 "https://example.org/a",
                 "https://example.org/b",

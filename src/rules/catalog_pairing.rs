@@ -1,48 +1,82 @@
-//! Matching the keys of a translated YAML catalog with the source catalog's, by full path.
+//! Matching the keys of a translated catalog with the source catalog's, by full path, and
+//! the plural groups and placeholders that several catalog rules compare.
 
-use crate::model::catalog::{Catalog, FlatEntry, ValueKind};
+use crate::model::catalog::{Catalog, CatalogEntry, CatalogFormat, Dialect, ValueKind};
+use crate::parse::placeholders::{Placeholder, Scan, is_date_format, scan};
+use crate::parse::plurals::{
+    PluralFormula, ordinal_categories, plural_categories, single_number_categories,
+};
 use crate::source::Span;
-use crate::suggest::SuggestionIndex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+pub use crate::model::catalog::{is_under, split_last};
 
 /// The keys of both catalogs, each path once (the first occurrence; duplicates are
 /// `catalog-duplicate-key`'s business).
 pub struct CatalogPair<'a> {
-    pub source: Vec<FlatEntry<'a>>,
-    pub translation: Vec<FlatEntry<'a>>,
-    source_by_path: HashMap<String, usize>,
-    translation_by_path: HashMap<String, usize>,
+    pub source: Vec<&'a CatalogEntry>,
+    pub translation: Vec<&'a CatalogEntry>,
+    source_by_path: HashMap<&'a str, usize>,
+    translation_by_path: HashMap<&'a str, usize>,
+    source_groups: HashSet<&'a str>,
+    translation_groups: HashSet<&'a str>,
 }
 
 impl<'a> CatalogPair<'a> {
     pub fn new(source: &'a Catalog, translation: &'a Catalog) -> Self {
-        let source = first_occurrences(source.flatten());
-        let translation = first_occurrences(translation.flatten());
-        let index = |entries: &[FlatEntry]| {
+        let source = first_occurrences(&source.entries);
+        let translation = first_occurrences(&translation.entries);
+        let index = |entries: &[&'a CatalogEntry]| {
             entries
                 .iter()
                 .enumerate()
-                .map(|(index, entry)| (entry.path.clone(), index))
+                .map(|(index, entry)| (entry.path.as_str(), index))
+                .collect()
+        };
+        let groups = |entries: &[&'a CatalogEntry]| {
+            entries
+                .iter()
+                .filter_map(|entry| entry.plural.as_ref().map(|form| form.group.as_str()))
                 .collect()
         };
         Self {
             source_by_path: index(&source),
             translation_by_path: index(&translation),
+            source_groups: groups(&source),
+            translation_groups: groups(&translation),
             source,
             translation,
         }
     }
 
-    pub fn in_source(&self, path: &str) -> Option<&FlatEntry<'a>> {
+    pub fn in_source(&self, path: &str) -> Option<&'a CatalogEntry> {
         self.source_by_path
             .get(path)
-            .map(|index| &self.source[*index])
+            .map(|index| self.source[*index])
     }
 
-    pub fn in_translation(&self, path: &str) -> Option<&FlatEntry<'a>> {
+    pub fn in_translation(&self, path: &str) -> Option<&'a CatalogEntry> {
         self.translation_by_path
             .get(path)
-            .map(|index| &self.translation[*index])
+            .map(|index| self.translation[*index])
+    }
+
+    /// Whether the source has a plural group `group` (forms, or a mapping holding them).
+    pub fn source_has_group(&self, group: &str) -> bool {
+        self.source_groups.contains(group)
+    }
+
+    /// Whether the translation has the plural group `group`, or a key of that name.
+    pub fn translation_has_group(&self, group: &str) -> bool {
+        self.translation_groups.contains(group) || self.in_translation(group).is_some()
+    }
+
+    /// Whether `path` names a plural group or one of its forms on either side: their shape is
+    /// the plural rules' to judge, not the key and kind rules'.
+    pub fn is_plural(&self, entry: &CatalogEntry) -> bool {
+        entry.plural.is_some()
+            || self.source_groups.contains(entry.path.as_str())
+            || self.translation_groups.contains(entry.path.as_str())
     }
 
     /// Paths present on both sides with values of comparable kinds: neither an alias (whose
@@ -51,75 +85,23 @@ impl<'a> CatalogPair<'a> {
         !matches!(source, ValueKind::Alias | ValueKind::Null) && translation != ValueKind::Alias
     }
 
-    /// The last keys of the source's paths the translation lacks, by the path holding them:
-    /// what a misspelt translation key was meant to be.
-    pub fn source_only_keys(&self) -> HashMap<&str, SuggestionIndex> {
-        keys_by_parent(&self.source, |path| self.in_translation(path).is_none())
-    }
-
-    /// The last keys of the translation's paths the source lacks, by the path holding them.
-    pub fn translation_only_keys(&self) -> HashMap<&str, SuggestionIndex> {
-        keys_by_parent(&self.translation, |path| self.in_source(path).is_none())
-    }
-
     /// The span of the deepest key above `path` that the translation has, where a missing
     /// key belongs.
     pub fn translation_parent_span(&self, path: &str) -> Option<Span> {
-        ancestors(path)
-            .find_map(|ancestor| self.in_translation(ancestor))
+        self.translation
+            .iter()
+            .filter(|entry| is_under(path, &entry.path))
+            .max_by_key(|entry| entry.path.len())
             .map(|entry| entry.key_span.clone())
     }
 }
 
-fn keys_by_parent<'e>(
-    entries: &'e [FlatEntry],
-    wanted: impl Fn(&str) -> bool,
-) -> HashMap<&'e str, SuggestionIndex> {
-    let mut keys: HashMap<&str, Vec<&str>> = HashMap::new();
-    for entry in entries.iter().filter(|entry| wanted(&entry.path)) {
-        let (parent, key) = split_last(&entry.path);
-        keys.entry(parent).or_default().push(key);
-    }
-    keys.into_iter()
-        .map(|(parent, keys)| (parent, SuggestionIndex::new(keys)))
-        .collect()
-}
-
-fn first_occurrences(entries: Vec<FlatEntry<'_>>) -> Vec<FlatEntry<'_>> {
-    let mut seen = std::collections::HashSet::new();
+fn first_occurrences(entries: &[CatalogEntry]) -> Vec<&CatalogEntry> {
+    let mut seen = HashSet::new();
     entries
-        .into_iter()
-        .filter(|entry| seen.insert(entry.path.clone()))
+        .iter()
+        .filter(|entry| seen.insert(entry.path.as_str()))
         .collect()
-}
-
-/// Whether `path` lies below `ancestor` (`nav.home` below `nav`, `months[0]` below `months`).
-pub fn is_under(path: &str, ancestor: &str) -> bool {
-    path.strip_prefix(ancestor)
-        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
-}
-
-/// The paths `path` lies below, the deepest first: `nav.items[0]` → `nav.items`, `nav`.
-pub fn ancestors(path: &str) -> impl Iterator<Item = &str> {
-    std::iter::successors(Some(path), |path| {
-        let (parent, _) = split_last(path);
-        (!parent.is_empty()).then_some(parent)
-    })
-    .skip(1)
-}
-
-/// Whether `path` lies below one of `reported` (a key reported with everything under it).
-pub fn is_under_any(path: &str, reported: &std::collections::HashSet<&str>) -> bool {
-    ancestors(path).any(|ancestor| reported.contains(ancestor))
-}
-
-/// The path of the mapping or list holding `path`, and the last key: `nav.home` → (`nav`, `home`).
-pub fn split_last(path: &str) -> (&str, &str) {
-    match path.rfind(['.', '[']) {
-        Some(at) if path[at..].starts_with('.') => (&path[..at], &path[at + 1..]),
-        Some(at) => (&path[..at], &path[at..]),
-        None => ("", path),
-    }
 }
 
 /// A kind of value as said in a message: `a list`, `a mapping`, …
@@ -133,23 +115,113 @@ pub fn describe(kind: ValueKind) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Whether a catalog's syntax error leaves its entries unknown.
+pub fn is_broken(catalog: &Catalog) -> bool {
+    catalog.error.is_some()
+}
 
-    #[test]
-    fn paths_nest_by_dots_and_brackets() {
-        assert!(is_under("nav.home", "nav"));
-        assert!(is_under("months[0]", "months"));
-        assert!(!is_under("navigation", "nav"));
-        assert!(!is_under("nav", "nav"));
-        assert_eq!(split_last("nav.home"), ("nav", "home"));
-        assert_eq!(split_last("home"), ("", "home"));
-        assert_eq!(split_last("months[1]"), ("months", "[1]"));
-        assert_eq!(
-            ancestors("nav.items[0].title").collect::<Vec<_>>(),
-            ["nav.items[0]", "nav.items", "nav"]
-        );
-        assert_eq!(ancestors("home").count(), 0);
+/// The placeholders of an entry's value as `dialect` reads them; date formats (values under a
+/// `formats` key, or that read as `strftime` patterns) have none.
+pub fn scan_entry(entry: &CatalogEntry, dialect: Dialect) -> Scan {
+    let Some(value) = entry.value.as_deref() else {
+        return Scan::default();
+    };
+    scan_text(&entry.path, value, dialect, &entry.flags)
+}
+
+/// [`scan_entry`] for any text of an entry at `path`.
+pub fn scan_text(path: &str, value: &str, dialect: Dialect, flags: &[String]) -> Scan {
+    let under_formats = path.split(['.', '[']).any(|segment| segment == "formats");
+    if (under_formats || is_date_format(value)) && !value.contains("%{") && !value.contains("%<") {
+        return Scan::default();
     }
+    scan(value, dialect, flags)
+}
+
+/// The variable a plural form's count is passed in.
+pub fn count_variable(dialect: Dialect) -> Option<&'static str> {
+    match dialect {
+        Dialect::Rails | Dialect::I18next | Dialect::Liquid => Some("count"),
+        Dialect::GoTemplate => Some(".Count"),
+        _ => None,
+    }
+}
+
+/// The plural categories of `locale` for a group (`_ordinal` groups use ordinal rules).
+pub fn categories_for(locale: &str, group: &str) -> Option<Vec<&'static str>> {
+    if group.ends_with("_ordinal") {
+        ordinal_categories(locale)
+    } else {
+        plural_categories(locale)
+    }
+}
+
+/// Whether the form `category` of a translation in `locale` may leave out the count: the
+/// category selects a single number there (`one` in English is 1 only, but 1, 21, 31 … in
+/// Russian), or it is Rails's and i18next's explicit `zero`.
+pub fn may_omit_count(catalog: &Catalog, locale: &str, category: &str) -> bool {
+    if catalog.format == CatalogFormat::Gettext {
+        let formula = catalog
+            .plural_forms
+            .as_ref()
+            .and_then(|forms| PluralFormula::parse(&forms.expression));
+        return match (formula, category.parse::<u64>()) {
+            (Some(formula), Ok(index)) => formula.single_number_indices().contains(&index),
+            _ => false,
+        };
+    }
+    category == "zero" && catalog.format != CatalogFormat::Hugo
+        || single_number_categories(locale).contains(&category)
+}
+
+/// The placeholder names of a set of scans, each name once, in order of first use.
+pub fn union<'s>(scans: impl IntoIterator<Item = &'s Scan>) -> Vec<&'s Placeholder> {
+    let mut seen = HashSet::new();
+    let mut union = Vec::new();
+    for scan in scans {
+        for placeholder in &scan.placeholders {
+            if seen.insert(placeholder.name.as_str()) {
+                union.push(placeholder);
+            }
+        }
+    }
+    union
+}
+
+/// Where `value` writes the variable `name` in a syntax its runtime does not read (`{name}`,
+/// `{{name}}`, `%{ name }`, `％{name}`, `%(name)s`, `$name`), outside its real placeholders.
+pub fn written_otherwise(value: &str, name: &str, found: &Scan) -> Option<std::ops::Range<usize>> {
+    let bare = name.trim_start_matches(['.', '$']);
+    if bare.is_empty()
+        || !bare
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
+        return None;
+    }
+    let name = regex::escape(bare);
+    let pattern = format!(
+        r"(?:[%％﹪]\s?)?[{{｛]{{1,2}}-?\s*\.?{name}\s*[}}｝]{{1,2}}|%\({name}\)[a-z]|\${name}\b"
+    );
+    let pattern = regex::Regex::new(&pattern).ok()?;
+    pattern
+        .find_iter(value)
+        .map(|found| found.range())
+        .find(|range| {
+            !found.placeholders.iter().any(|placeholder| {
+                placeholder.span.start < range.end && range.start < placeholder.span.end
+            })
+        })
+}
+
+/// Whether a runtime ever shows the plural form `category` of `group` in `locale`: the locale
+/// has the category, or it is the explicit `zero` of Rails and i18next.
+pub fn form_is_used(catalog: &Catalog, locale: &str, group: &str, category: &str) -> bool {
+    if catalog.format == CatalogFormat::Gettext {
+        return true;
+    }
+    if category == "zero" && catalog.format != CatalogFormat::Hugo {
+        return true;
+    }
+    categories_for(locale, group).is_none_or(|categories| categories.contains(&category))
 }

@@ -3,7 +3,8 @@
 
 use crate::model::{Document, FileKind, FrontMatterBlock, Link, LinkKind};
 use crate::site::Page;
-use crate::site::hosts::{damerau_distance, host_in_text, host_of, registrable_domain};
+use crate::site::host_typos::misspelling_distance;
+use crate::site::url_text::{host_in_text, host_of, registrable_domain};
 use crate::source::Span;
 
 /// Whether raw-text scans should skip the byte range `span` of a page: it touches code (where
@@ -32,32 +33,6 @@ pub fn is_markdown(page: &Page) -> bool {
     page.file.kind == FileKind::Markdown
 }
 
-/// Whether a parenthesised word reads as a link target rather than prose: an absolute URL, a
-/// `mailto:`, a site path (`/x`, `./x`, `../x`), an anchor (`#x`), or a page file name.
-pub fn looks_like_target(word: &str) -> bool {
-    let lowercase = word.to_ascii_lowercase();
-    [
-        "http://", "https://", "mailto:", "www.", "/", "./", "../", "#",
-    ]
-    .iter()
-    .any(|prefix| lowercase.starts_with(prefix) && lowercase.len() > prefix.len())
-        || [".md", ".html", ".htm"]
-            .iter()
-            .any(|extension| lowercase.ends_with(extension) && !lowercase.contains(' '))
-        || is_page_fragment(&lowercase)
-}
-
-/// `help#multidevice`: a page and an anchor, one word (prose has no `#` inside a word).
-fn is_page_fragment(word: &str) -> bool {
-    word.split_once('#').is_some_and(|(page, fragment)| {
-        !page.is_empty()
-            && !fragment.is_empty()
-            && word
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '#' | '.'))
-    })
-}
-
 /// Labels of reference definitions compare case-insensitively with runs of whitespace as one
 /// space (CommonMark's label matching, without its Unicode case folding details).
 pub fn normalize_label(label: &str) -> String {
@@ -68,29 +43,11 @@ pub fn normalize_label(label: &str) -> String {
         .to_lowercase()
 }
 
-/// The host a relative target starts with, when it starts with one (`www.x.org/a` → `www.x.org`).
-pub fn bare_host(target: &str) -> Option<String> {
-    let target = target.trim();
-    if target.starts_with(['/', '#', '.', '?']) {
-        return None;
-    }
-    let first_segment = &target[..target.find(['/', '?', '#']).unwrap_or(target.len())];
-    // A scheme (`mailto:`), or a port that would make this a `host:port` URL with no scheme.
-    if first_segment.contains(':') {
-        return None;
-    }
-    host_in_text(target)
-}
-
 /// The host a link's text names and the host its target goes to, both without `www.`.
 pub struct HostMismatch {
     pub text_host: String,
     pub target_host: String,
 }
-
-/// How far apart two subdomains of one registrable domain may be spelt and still count as a
-/// slip rather than a deliberate other name (`get.example.org` for `example.org/download`).
-const SUBDOMAIN_TYPO_DISTANCE: usize = 2;
 
 pub fn without_www(host: &str) -> &str {
     host.strip_prefix("www.").unwrap_or(host)
@@ -101,7 +58,8 @@ pub fn without_www(host: &str) -> &str {
 /// Decisions, all for precision: `www.`, case and a trailing dot do not count; text naming a
 /// parent domain of the target down to its registrable domain (`example.org` for
 /// `https://docs.example.org/`) is a shortened display; two different subdomains of one
-/// registrable domain are reported only when spelt within two edits of each other.
+/// registrable domain are reported only when one is a misspelling of the other
+/// ([`misspelling_distance`]).
 pub fn text_host_mismatch(link: &Link) -> Option<HostMismatch> {
     if link.has_liquid || matches!(link.kind, LinkKind::Bare | LinkKind::Autolink) {
         return None;
@@ -133,7 +91,7 @@ pub fn text_host_mismatch(link: &Link) -> Option<HostMismatch> {
     }
     if target_domain.is_some()
         && registrable_domain(text_host) == target_domain
-        && damerau_distance(text_host, target_host) > SUBDOMAIN_TYPO_DISTANCE
+        && misspelling_distance(text_host, target_host).is_none()
     {
         return None;
     }
@@ -146,35 +104,6 @@ pub fn text_host_mismatch(link: &Link) -> Option<HostMismatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn targets_and_prose() {
-        for target in [
-            "https://x.org",
-            "HTTP://x.org/a",
-            "mailto:a@b.org",
-            "/en/help",
-            "../assets/x.png",
-            "#faq",
-            "help.md",
-            "www.x.org",
-            "help#multidevice",
-        ] {
-            assert!(looks_like_target(target), "{target}");
-        }
-        for prose in [
-            "see below",
-            "1999",
-            "#",
-            "/",
-            "sic",
-            "e.g.",
-            "https://",
-            "C#",
-        ] {
-            assert!(!looks_like_target(prose), "{prose}");
-        }
-    }
 
     #[test]
     fn labels() {

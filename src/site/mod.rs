@@ -1,9 +1,10 @@
 //! The site around the pages: its settings (`_config.yml`), and lookups across pages.
 
-pub mod hosts;
+pub mod host_typos;
 pub mod lookups;
 pub mod online;
 pub mod settings;
+pub mod url_text;
 pub mod urls;
 
 use crate::discover::Corpus;

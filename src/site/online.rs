@@ -5,8 +5,8 @@
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Report, Verdict};
 use crate::site::Site;
+use crate::site::url_text::host_of;
 use crate::source::Span;
-use reqwest::Url;
 
 /// The rule category whose rules read [`OnlineResults`]; the check runs only when one is active.
 pub const CATEGORY: &str = "online";
@@ -158,10 +158,6 @@ impl OnlineResults {
     }
 }
 
-fn host_of(url: &str) -> Option<String> {
-    Url::parse(url).ok()?.host_str().map(str::to_owned)
-}
-
 /// `404 not found`, or the reason alone when there was no response.
 pub fn describe(status: Option<u16>, reason: &str) -> String {
     match status {
@@ -233,7 +229,11 @@ mod tests {
             std::fs::write(site_dir.path().join(path), text).expect("write");
         }
         let config = crate::config::Config::default();
-        let corpus = crate::discover::Corpus::discover(site_dir.path(), &config).expect("corpus");
+        let corpus = crate::discover::Corpus::discover(
+            &crate::files::Confinement::new(site_dir.path()),
+            &config,
+        )
+        .expect("corpus");
         let documents: Vec<Document> = corpus
             .files
             .iter()

@@ -526,13 +526,7 @@ fn read_plain_includes(corpus: &Corpus) -> HashMap<String, String> {
         .iter()
         .filter_map(|file| {
             let name = file.strip_prefix("_includes/")?;
-            let path = corpus.root.join(file);
-            let small = std::fs::metadata(&path)
-                .is_ok_and(|metadata| metadata.len() <= INCLUDE_URL_MAX_BYTES);
-            if !small {
-                return None;
-            }
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = corpus.confinement.read_text(file, INCLUDE_URL_MAX_BYTES)?;
             let plain = !text.contains(['<', '{'])
                 && !text.lines().any(|line| line.trim_start().starts_with('#'));
             plain.then(|| (name.to_owned(), text.trim().to_owned()))
@@ -594,28 +588,11 @@ fn has_scheme(target: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// `%20` → ` `; invalid escapes are kept as written.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        let escape = (bytes[index] == b'%')
-            .then(|| text.get(index + 1..index + 3))
-            .flatten()
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escape {
-            Some(byte) => {
-                decoded.push(byte);
-                index += 3;
-            }
-            None => {
-                decoded.push(bytes[index]);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&decoded).into_owned()
+/// `%20` → ` `; invalid escapes are kept as written, and so is text whose escapes are not UTF-8.
+fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .map_or_else(|_| text.to_owned(), std::borrow::Cow::into_owned)
 }
 
 #[cfg(test)]

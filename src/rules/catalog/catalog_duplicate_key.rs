@@ -1,4 +1,4 @@
-//! A key written twice in the same mapping of a catalog: loaders keep only one of them.
+//! A key written twice in the same mapping or object of a catalog: loaders keep only one of them.
 
 use crate::rules::prelude::*;
 
@@ -13,7 +13,7 @@ impl Rule for CatalogDuplicateKey {
         let Some(catalog) = &context.page.document.catalog else {
             return;
         };
-        for duplicate in catalog.duplicate_keys() {
+        for duplicate in &catalog.duplicates {
             diagnostics.push(
                 Diagnostic::new(
                     context.page.path(),
@@ -21,7 +21,7 @@ impl Rule for CatalogDuplicateKey {
                     format!("key `{}` appears a second time in the same mapping", duplicate.path),
                 )
                 .label("duplicate key")
-                .help("keep one of them: YAML loaders silently use only one value")
+                .help("keep one of them: loaders silently use only one value")
                 .related(
                     context.page.path(),
                     duplicate.first_key_span.clone(),

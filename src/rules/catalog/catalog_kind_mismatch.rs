@@ -1,9 +1,8 @@
 //! A key whose translated value is of another kind than the source's (a mapping for a string).
 
 use crate::model::catalog::ValueKind;
-use crate::rules::catalog_pairing::{CatalogPair, describe, is_under_any};
+use crate::rules::catalog_pairing::{CatalogPair, describe, is_under};
 use crate::rules::prelude::*;
-use std::collections::HashSet;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKindMismatch)
@@ -24,19 +23,22 @@ impl Rule for CatalogKindMismatch {
             return;
         }
         let pair = CatalogPair::new(source, translation);
-        let mut reported: HashSet<&str> = HashSet::new();
-        for entry in &pair.source {
-            if is_under_any(&entry.path, &reported) {
+        let mut reported: Vec<&str> = Vec::new();
+        for &entry in &pair.source {
+            if reported.iter().any(|above| is_under(&entry.path, above)) {
                 continue;
             }
             let Some(written) = pair.in_translation(&entry.path) else {
                 continue;
             };
-            if written.kind == entry.kind || !CatalogPair::comparable_kinds(entry.kind, written.kind)
+            if written.kind == entry.kind
+                || !CatalogPair::comparable_kinds(entry.kind, written.kind)
+                || pair.is_plural(entry)
+                || pair.is_plural(written)
             {
                 continue;
             }
-            reported.insert(&entry.path);
+            reported.push(&entry.path);
             let (span, message, help) = if written.kind == ValueKind::Null {
                 (
                     written.key_span.clone(),

@@ -53,11 +53,14 @@ impl Rule for CatalogLocaleKey {
         let Some((source_key, source_span)) = source.locale_key() else {
             return;
         };
+        if source.format != translation.format {
+            return;
+        }
         let wrapped_by_convention = same_locale(source_key, source_locale);
         let has_locale_key = translation
             .locale_key()
             .is_some_and(|(key, _)| is_locale_code(key));
-        if !wrapped_by_convention || has_locale_key || translation.root.is_none() {
+        if !wrapped_by_convention || has_locale_key || translation.is_empty {
             return;
         }
         let span = translation

@@ -7,6 +7,9 @@ super::declare_rules! {
     catalog_key_missing => "catalog-key-missing",
     catalog_kind_mismatch => "catalog-kind-mismatch",
     catalog_locale_key => "catalog-locale-key",
+    catalog_placeholder_malformed => "catalog-placeholder-malformed",
     catalog_placeholder_parity => "catalog-placeholder-parity",
+    catalog_plural_extra => "catalog-plural-extra",
+    catalog_plural_missing => "catalog-plural-missing",
     catalog_syntax_error => "catalog-syntax-error",
 }

@@ -5,7 +5,8 @@ use crate::rules::link_syntax::text_host_mismatch;
 use crate::rules::prelude::*;
 use crate::align::link_lists::list_entry_links;
 use std::collections::{HashMap, HashSet};
-use crate::site::hosts::{HostTypoDetector, TypoSuspect, host_of, registrable_domain};
+use crate::site::url_text::{host_of, registrable_domain};
+use crate::site::host_typos::{HostTypoDetector, TypoSuspect};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]

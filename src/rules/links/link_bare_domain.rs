@@ -1,7 +1,8 @@
 //! `[x](www.example.org)`, `[x](example.org/path)`: a host without `https://` is a relative
 //! path, so the browser looks for a page of that name on this site.
 
-use crate::rules::link_syntax::{bare_host, is_markdown};
+use crate::rules::link_syntax::is_markdown;
+use crate::site::url_text::bare_host;
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {

@@ -1,6 +1,6 @@
 //! A link to a path of the site where nothing is served.
 
-use crate::rules::link_syntax::bare_host;
+use crate::site::url_text::bare_host;
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, written_like};
 use crate::site::Site;
@@ -28,6 +28,13 @@ impl Rule for LinkBroken {
             };
             // `[x](www.example.org)` is `link-bare-domain`'s finding: a missing scheme, not a missing page.
             if bare_host(written.target).is_some() {
+                continue;
+            }
+            // `[https://x.org](words)` in a translation: `link-text-target-swapped`'s finding.
+            let swapped = page.document.links.iter().any(|link| {
+                link.target_span == written.span && crate::rules::lost_markup::is_swapped(link)
+            });
+            if swapped && source.is_some() {
                 continue;
             }
             // A translation copies the source's links: the same broken link there is one

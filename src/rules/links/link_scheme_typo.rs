@@ -3,7 +3,7 @@
 
 use crate::rules::link_syntax::is_markdown;
 use crate::rules::prelude::*;
-use crate::site::hosts::damerau_distance;
+use crate::site::host_typos::damerau_distance;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -1,6 +1,7 @@
 //! `[text] (https://…)`: a space between the brackets and the target breaks the link.
 
-use crate::rules::link_syntax::{is_markdown, is_skipped, looks_like_target};
+use crate::rules::link_syntax::{is_markdown, is_skipped};
+use crate::site::url_text::looks_like_target;
 use crate::rules::prelude::*;
 use regex::Regex;
 use std::sync::LazyLock;

@@ -1,6 +1,7 @@
 //! `[text](https://x.org/my page)`: a space inside the target stops the link from linking.
 
-use crate::rules::link_syntax::{is_markdown, is_skipped, looks_like_target};
+use crate::rules::link_syntax::{is_markdown, is_skipped};
+use crate::site::url_text::looks_like_target;
 use crate::rules::prelude::*;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -47,7 +48,7 @@ impl Rule for LinkTargetWhitespace {
                 Diagnostic::new(
                     page.path(),
                     target,
-                    "a space inside the link target stops this link from linking: it shows as text",
+                    "a space inside the link target breaks this link: CommonMark shows it as text, and kramdown renders a link whose href holds the space and leads nowhere",
                 )
                 .label("space in the target")
                 .help(format!(

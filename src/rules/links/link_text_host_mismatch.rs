@@ -1,9 +1,9 @@
 //! Link text that names a host (`chatmail.example.org`) other than the one the link goes to.
 
-use crate::files::read_source;
 use crate::rules::link_syntax::{text_host_mismatch, without_www};
 use crate::rules::prelude::*;
-use crate::site::hosts::{describe_difference, host_of};
+use crate::site::url_text::host_of;
+use crate::site::host_typos::describe_difference;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkTextHostMismatch)
@@ -34,9 +34,7 @@ impl Rule for LinkTextHostMismatch {
                 continue;
             };
             let raw = raw.get_or_insert_with(|| {
-                read_source(&site.corpus.root.join(page.path()), u64::MAX)
-                    .ok()
-                    .map(|source| source.text().to_owned())
+                site.corpus.confinement.read_text(page.path(), u64::MAX)
             });
             let same_target = source.and_then(|source| {
                 source

@@ -1,7 +1,8 @@
 //! `[text](https://x.org` without `)`, or `[text)(https://x.org)`: brackets that no longer
 //! pair, so the link shows as text.
 
-use crate::rules::link_syntax::{is_markdown, is_skipped, looks_like_target};
+use crate::rules::link_syntax::{is_markdown, is_skipped};
+use crate::site::url_text::looks_like_target;
 use crate::rules::prelude::*;
 use regex::Regex;
 use std::sync::LazyLock;

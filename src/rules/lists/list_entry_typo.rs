@@ -1,7 +1,7 @@
 //! An entry of a translation's list of links whose host is a near miss of the source's.
 
 use crate::rules::prelude::*;
-use crate::site::hosts::HostEdit;
+use crate::site::host_typos::HostEdit;
 use crate::align::link_lists::{Finding, compare, source_lists};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {

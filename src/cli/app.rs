@@ -1,31 +1,32 @@
 //! Runs a parsed command line: finds the root and config, lints, reports, decides the exit code.
 
-use crate::align::link_lists;
-use crate::baseline::{self, Baseline};
-use crate::changed_lines::ChangedLines;
-use crate::cli::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
-use crate::config::{self, Config, ConfigError};
-use crate::diagnostic::Severity;
-use crate::discover::locale::is_locale_code;
-use crate::files::Sources;
-use crate::fix::FixPlan;
-use crate::lint::{self, LintOutcome, LintRequest};
-use crate::online::OnlineOptions;
-use crate::online::settings::default_cache_path;
-use crate::output::{self, ReportOptions, rule_docs};
-use crate::rules;
-use crate::source::SourceText;
+use crate::args::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
 use clap::CommandFactory;
+use l10nlint::align::link_lists;
+use l10nlint::baseline::{self, Baseline, BaselineError};
+use l10nlint::changed_lines::{ChangedLines, DiffBaseError};
+use l10nlint::config::{self, CacheChoice, Config, ConfigError, Grants, UserConfig};
+use l10nlint::diagnostic::Severity;
+use l10nlint::discover::locale::is_locale_code;
+use l10nlint::files::Sources;
+use l10nlint::fix::{FixError, FixPlan};
+use l10nlint::lint::{self, LintError, LintOutcome, LintRequest};
+use l10nlint::output::{self, ReportOptions, rule_docs};
+use l10nlint::rules;
+use l10nlint::source::SourceText;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// How a run ended, as the exit status says it (like ruff: 0, 1, 2).
+/// How a run ended, as the exit status says it (README's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Clean,
     Findings,
-    Failure,
+    /// A usage or configuration error the user can fix.
+    UsageError,
+    /// Something failed that the user did not ask for: writing the report or fixes, a bug.
+    InternalError,
 }
 
 impl Outcome {
@@ -33,8 +34,69 @@ impl Outcome {
         match self {
             Outcome::Clean => 0,
             Outcome::Findings => 1,
-            Outcome::Failure => 2,
+            Outcome::UsageError => 2,
+            Outcome::InternalError => 3,
         }
+    }
+}
+
+/// Why a command failed: what to print, and which exit status it ends with.
+#[derive(Debug)]
+enum Failure {
+    Usage(String),
+    Internal(String),
+}
+
+impl Failure {
+    /// Prints the error and gives the outcome it ends the run with.
+    fn report(self) -> Outcome {
+        match self {
+            Failure::Usage(message) => {
+                eprintln!("error: {message}");
+                Outcome::UsageError
+            }
+            Failure::Internal(message) => {
+                eprintln!("error: {message}");
+                Outcome::InternalError
+            }
+        }
+    }
+}
+
+impl From<LintError> for Failure {
+    fn from(err: LintError) -> Self {
+        match err {
+            LintError::Config(err) => Failure::Usage(describe_config_error(&err)),
+            err if err.is_usage() => Failure::Usage(err.to_string()),
+            err => Failure::Internal(err.to_string()),
+        }
+    }
+}
+
+impl From<ConfigError> for Failure {
+    fn from(err: ConfigError) -> Self {
+        Failure::Usage(describe_config_error(&err))
+    }
+}
+
+impl From<BaselineError> for Failure {
+    fn from(err: BaselineError) -> Self {
+        match err {
+            BaselineError::Write { .. } => Failure::Internal(err.to_string()),
+            _ => Failure::Usage(err.to_string()),
+        }
+    }
+}
+
+impl From<DiffBaseError> for Failure {
+    fn from(err: DiffBaseError) -> Self {
+        Failure::Usage(err.to_string())
+    }
+}
+
+impl From<FixError> for Failure {
+    fn from(err: FixError) -> Self {
+        Failure::Internal(err.to_string())
     }
 }
 
@@ -49,33 +111,24 @@ pub fn run(cli: Cli) -> Outcome {
             clap_complete::generate(shell, &mut Cli::command(), "l10nlint", &mut out);
             Ok(())
         }
-        Command::Rules { format } => rule_docs::write_list(format, &mut out),
+        Command::Rules { format } => rule_docs::write_list(format.format(), &mut out),
         Command::Rule { id } => match rules::find(&id) {
             Some(entry) => rule_docs::write_doc(&entry.meta, &mut out),
             None => {
-                eprintln!("error: unknown rule `{id}` (see `l10nlint rules`)");
-                return Outcome::Failure;
+                return Failure::Usage(format!("unknown rule `{id}` (see `l10nlint rules`)"))
+                    .report();
             }
         },
     };
     match result {
         Ok(()) => Outcome::Clean,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
-        Err(err) => {
-            eprintln!("error: {err}");
-            Outcome::Failure
-        }
+        Err(err) => Failure::Internal(format!("cannot write the output: {err}")).report(),
     }
 }
 
 fn run_lint(args: &LintArgs, out: &mut dyn Write) -> Outcome {
-    match lint_and_report(args, out) {
-        Ok(outcome) => outcome,
-        Err(message) => {
-            eprintln!("error: {message}");
-            Outcome::Failure
-        }
-    }
+    lint_and_report(args, out).unwrap_or_else(Failure::report)
 }
 
 /// What `lint` found after the baseline and `--diff-base` had their say.
@@ -94,7 +147,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn new(args: &LintArgs, root: &Path, current: &Path) -> Result<Self, String> {
+    fn new(args: &LintArgs, root: &Path, current: &Path) -> Result<Self, Failure> {
         let baseline = args
             .baseline
             .as_ref()
@@ -111,9 +164,9 @@ impl Filters {
         })
     }
 
-    fn check(&self, request: &LintRequest) -> Result<Checked, String> {
-        let mut outcome = lint_site(request)?;
-        let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+    fn check(&self, request: &LintRequest) -> Result<Checked, Failure> {
+        let mut outcome = lint::lint(request)?;
+        let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
         let mut suppressed = 0;
         if let Some(baseline) = &self.baseline {
             let diagnostics = std::mem::take(&mut outcome.diagnostics);
@@ -139,14 +192,7 @@ impl Filters {
     }
 }
 
-fn lint_site(request: &LintRequest) -> Result<LintOutcome, String> {
-    lint::lint(request).map_err(|err| match err {
-        lint::LintError::Config(err) => describe_config_error(&err),
-        other => other.to_string(),
-    })
-}
-
-fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, String> {
+fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let request = lint_request(args, &current)?;
     let filters = Filters::new(args, &request.root, &current)?;
@@ -160,7 +206,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Stri
     let mut notes = Vec::new();
     if args.fix || args.diff {
         let plan = FixPlan::new(
-            &request.root,
+            &request.confinement(),
             &checked.outcome.diagnostics,
             args.unsafe_fixes,
         );
@@ -189,7 +235,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Stri
                 Outcome::Findings
             });
         }
-        plan.write(&request.root)?;
+        plan.write()?;
         notes.push(format!("Fixed {counts}."));
         checked = filters.check(&request)?;
     }
@@ -216,10 +262,10 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Stri
         ));
     }
     let diagnostics = &checked.outcome.diagnostics;
-    let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+    let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
     let mut report = Vec::new();
     output::report(format, diagnostics, &mut sources, &options, &mut report)
-        .map_err(|err| format!("cannot write the report: {err}"))?;
+        .map_err(|err| Failure::Internal(format!("cannot write the report: {err}")))?;
     if !args.quiet {
         let summary = output::summary(diagnostics, checked.outcome.files_checked);
         let notes = notes.iter().chain(std::iter::once(&summary));
@@ -246,11 +292,11 @@ fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
     let recorded = (|| {
         let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let request = lint_request(&args.lint, &current)?;
-        let outcome = lint_site(&request)?;
+        let outcome = lint::lint(&request)?;
         if args.lint.verbose {
             describe_run(&request, &outcome);
         }
-        let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+        let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
         baseline::record(
             &current.join(&args.output),
             &outcome.diagnostics,
@@ -265,17 +311,14 @@ fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
     })();
     match recorded {
         Ok(()) => Outcome::Clean,
-        Err(message) => {
-            eprintln!("error: {message}");
-            Outcome::Failure
-        }
+        Err(failure) => failure.report(),
     }
 }
 
-fn write_or_broken_pipe(out: &mut dyn Write, bytes: &[u8]) -> Result<(), String> {
+fn write_or_broken_pipe(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Failure> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the report: {err}"))
+            Err(Failure::Internal(format!("cannot write the report: {err}")))
         }
         _ => Ok(()),
     }
@@ -342,6 +385,9 @@ fn describe_run(request: &LintRequest, outcome: &LintOutcome) {
         let only: Vec<&str> = only.iter().map(String::as_str).collect();
         eprintln!("reporting on: {}", only.join(", "));
     }
+    for note in &outcome.notes {
+        eprintln!("{note}");
+    }
 }
 
 /// The root, config and file filter of a `lint` invocation.
@@ -350,17 +396,11 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
     let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let request = match site_request(&args.site, false, &current) {
         Ok(request) => request,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Outcome::Failure;
-        }
+        Err(failure) => return failure.report(),
     };
     let parsed = match lint::parse_site(&request) {
         Ok(parsed) => parsed,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return Outcome::Failure;
-        }
+        Err(err) => return Failure::from(err).report(),
     };
     let site = parsed.site();
     let (mut reports, mut unmatched) = link_lists::site_lists(&site);
@@ -379,55 +419,73 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
         });
         unmatched.retain(|(page, _)| selected(page.path()));
     }
-    let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+    let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
     let prefix = display_prefix(&request.root, &current);
     match output::lists::write(&reports, &unmatched, &mut sources, &prefix, out) {
         Ok(true) => Outcome::Findings,
         Ok(false) => Outcome::Clean,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
-        Err(err) => {
-            eprintln!("error: cannot write the report: {err}");
-            Outcome::Failure
-        }
+        Err(err) => Failure::Internal(format!("cannot write the report: {err}")).report(),
     }
 }
 
 /// The request of a `lint` or `baseline` run: the site, the rules, the online options.
-fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, String> {
+fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, Failure> {
     let mut request = site_request(&args.site, args.verbose, current)?;
     request.select = args.select.clone();
     request.ignore = args.ignore.clone();
-    request.online = online_options(args, &request.config, &request.root);
+    let user = if args.site.isolated {
+        None
+    } else {
+        UserConfig::path()
+            .map(|path| UserConfig::load(&path))
+            .transpose()?
+            .flatten()
+    };
+    let grants = Grants {
+        online: args.online,
+        allow_private: args.allow_private,
+        cache: match (&args.cache, args.no_cache) {
+            (_, true) => CacheChoice::Off,
+            (Some(path), false) => CacheChoice::At(current.join(path)),
+            (None, false) => CacheChoice::Configured,
+        },
+        trust_repository_config: args.trust_config
+            || std::env::var_os("L10NLINT_TRUST_CONFIG").is_some_and(|value| value == "1"),
+    };
+    let decision = config::trust::online_options(
+        &request.config.online,
+        &user.unwrap_or_default().online,
+        &grants,
+        &request.confinement(),
+    );
+    let config_name = request
+        .config_path
+        .as_deref()
+        .map_or_else(|| config::FILE_NAME.to_owned(), display_path);
+    for ungranted in &decision.ungranted {
+        eprintln!("warning: {config_name}: {ungranted}");
+    }
+    request.online = decision.options.map(|mut options| {
+        options.github_token = std::env::var("GITHUB_TOKEN")
+            .ok()
+            .filter(|token| !token.is_empty());
+        options.progress = std::io::stderr().is_terminal();
+        options
+    });
     Ok(request)
 }
 
-/// The online check's options when `--online` or `[online] enabled` asks for it: the config's
-/// `[online]`, then the command line, then `GITHUB_TOKEN` from the environment.
-fn online_options(args: &LintArgs, config: &Config, root: &Path) -> Option<OnlineOptions> {
-    if !(args.online || config.online.enabled) {
-        return None;
-    }
-    let mut options = config.online.options(root, default_cache_path());
-    if let Some(cache) = &args.cache {
-        options.cache = Some(cache.clone());
-    }
-    if args.no_cache {
-        options.cache = None;
-    }
-    options.allow_private |= args.allow_private;
-    options.github_token = std::env::var("GITHUB_TOKEN")
-        .ok()
-        .filter(|token| !token.is_empty());
-    options.progress = std::io::stderr().is_terminal();
-    Some(options)
-}
-
 /// The site's root and config, and the files to report on.
-fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRequest, String> {
+fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRequest, Failure> {
     let paths: Vec<PathBuf> = args.paths.iter().map(|path| current.join(path)).collect();
     for path in &paths {
-        if !path.exists() {
-            return Err(format!("`{}` does not exist", path.display()));
+        // A dangling link exists: pre-commit passes the links of a fresh checkout.
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(Failure::Usage(format!(
+                "`{}` does not exist",
+                path.display()
+            )));
         }
     }
     // Pre-commit passes files from anywhere in the repository: the first one inside a site
@@ -442,7 +500,7 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
         paths.iter().find_map(|path| config::find(path))
     };
     let config = match &config_path {
-        Some(path) => Config::load(path).map_err(|err| describe_config_error(&err))?,
+        Some(path) => Config::load(path)?,
         None => Config::default(),
     };
     let root = match &config_path {
@@ -450,18 +508,32 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
         None => guess_root(&paths, current),
     };
     let root = root.canonicalize().unwrap_or(root);
+    // A folder named on the command line is the user's choice: files there may be read
+    // through links. A file is not: pre-commit passes the repository's own file names.
+    let granted: Vec<PathBuf> = paths
+        .iter()
+        .filter(|path| path.is_dir())
+        .filter_map(|path| path.canonicalize().ok())
+        .filter(|path| !path.starts_with(&root))
+        .collect();
     let only = if paths.is_empty() {
         None
     } else {
         let mut only = BTreeSet::new();
         let mut outside = Vec::new();
         for path in &paths {
-            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
-            match path.strip_prefix(&root) {
+            // As written first: a path through a link inside the site is reported under the
+            // link's name, as the walk names it.
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let written = lexically_normal(path);
+            match written
+                .strip_prefix(&root)
+                .or_else(|_| canonical.strip_prefix(&root))
+            {
                 Ok(relative) => {
                     only.insert(slash_path(relative));
                 }
-                Err(_) => outside.push(path),
+                Err(_) => outside.push(canonical),
             }
         }
         // A file outside the site (a README passed by pre-commit) is not an error unless
@@ -469,11 +541,11 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
         if only.is_empty()
             && let Some(path) = outside.first()
         {
-            return Err(format!(
+            return Err(Failure::Usage(format!(
                 "`{}` is outside the site root `{}`",
                 path.display(),
                 root.display()
-            ));
+            )));
         }
         if verbose {
             for path in &outside {
@@ -484,6 +556,7 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
     };
     Ok(LintRequest {
         root,
+        granted,
         config,
         config_path,
         only,
@@ -525,6 +598,27 @@ fn display_prefix(root: &Path, current: &Path) -> String {
         Ok(relative) => format!("{}/", slash_path(relative)),
         Err(_) => format!("{}/", root.display()),
     }
+}
+
+/// `path` with `.` and `..` removed without looking at the file system (links not followed).
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
+/// A path as shown to the user: relative to the current directory when it is below it.
+fn display_path(path: &Path) -> String {
+    let current = std::env::current_dir().unwrap_or_default();
+    slash_path(path.strip_prefix(&current).unwrap_or(path))
 }
 
 fn slash_path(path: &Path) -> String {

@@ -1,8 +1,8 @@
-//! The command line.
+//! The command line's arguments.
 
-use crate::diagnostic::Severity;
-use crate::output::Format;
 use clap::{Parser, Subcommand, ValueEnum};
+use l10nlint::diagnostic::Severity;
+use l10nlint::output::{Format, rule_docs::RulesFormat};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -23,8 +23,8 @@ pub enum Command {
     Lint(LintArgs),
     /// List every rule: id, category, default severity, fix, summary.
     Rules {
-        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
-        format: RulesFormat,
+        #[arg(long, value_enum, default_value_t = RulesFormatArg::Text)]
+        format: RulesFormatArg,
     },
     /// Show a rule's documentation.
     Rule {
@@ -56,7 +56,7 @@ pub struct SiteArgs {
     /// Use this config file instead of looking for `l10nlint.toml`.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
-    /// Ignore every config file.
+    /// Ignore every config file, the user's (`~/.config/l10nlint/config.toml`) too.
     #[arg(long)]
     pub isolated: bool,
 }
@@ -77,9 +77,45 @@ pub struct BaselineArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RulesFormat {
+pub enum RulesFormatArg {
     Text,
     Json,
+}
+
+impl RulesFormatArg {
+    pub fn format(self) -> RulesFormat {
+        match self {
+            RulesFormatArg::Text => RulesFormat::Text,
+            RulesFormatArg::Json => RulesFormat::Json,
+        }
+    }
+}
+
+/// The report formats, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Annotated source snippets (default).
+    Human,
+    /// One line per diagnostic: `path:line:col: severity[rule] message`.
+    Concise,
+    /// A JSON array of diagnostics.
+    Json,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
+
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Human => Format::Human,
+            FormatArg::Concise => Format::Concise,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,7 +131,7 @@ pub struct LintArgs {
     pub site: SiteArgs,
     /// The report format; `github` when `GITHUB_ACTIONS=true`, `human` otherwise.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Run only these rules or categories (comma-separated; `ALL` for every rule).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -125,6 +161,11 @@ pub struct LintArgs {
     /// Check links to loopback and private addresses too (local servers).
     #[arg(long)]
     pub allow_private: bool,
+    /// Let the repository's l10nlint.toml grant what only you may (network access, private
+    /// addresses, a cache outside the site); also `L10NLINT_TRUST_CONFIG=1`. Only for your
+    /// own repositories, never for content under review.
+    #[arg(long)]
+    pub trust_config: bool,
     /// Say on stderr which root, config, layouts and files were found.
     #[arg(long, short, conflicts_with = "quiet")]
     pub verbose: bool,
@@ -148,7 +189,7 @@ pub struct LintArgs {
 impl LintArgs {
     /// The format asked for, or the one that suits where the tool runs.
     pub fn format(&self) -> Format {
-        self.format.unwrap_or_else(|| {
+        self.format.map(FormatArg::format).unwrap_or_else(|| {
             if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
                 Format::Github
             } else {
