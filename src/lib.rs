@@ -26,3 +26,4 @@ pub mod parse;
 pub mod rules;
 pub mod site;
 pub mod source;
+pub mod suggest;

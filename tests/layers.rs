@@ -12,6 +12,7 @@ const LAYERS: &[&str] = &[
     "html",
     "fingerprint",
     "history",
+    "suggest",
     "online",
     "config",
     "model",

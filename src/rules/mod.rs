@@ -34,7 +34,6 @@ pub mod key_pairing;
 pub mod link_syntax;
 pub mod lost_markup;
 pub mod site_targets;
-pub mod suggest;
 
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]
