@@ -57,7 +57,7 @@ fn run_from_outside_the_site_prefixes_paths() {
         .code(1)
         .stdout_eq(
             "fixtures/demo-site/es/help.md:3:7: error[front-matter-lang-mismatch] `lang: en` does not match the page's locale `es`\n\
-             Found 1 diagnostic (1 error) in 1 of 24 files.\n\
+             Found 1 diagnostic (1 error) in 1 of 28 files.\n\
              1 fixable with `--fix`.\n",
         );
 }
@@ -74,7 +74,7 @@ fn exit_zero_and_fail_on() {
             "--format",
             "concise",
             "--select",
-            "front-matter-extra-key",
+            "list-entry-missing",
         ])
         .assert()
         .code(0);
@@ -84,7 +84,7 @@ fn exit_zero_and_fail_on() {
             "--format",
             "concise",
             "--select",
-            "front-matter-extra-key",
+            "list-entry-missing",
             "--fail-on",
             "warning",
         ])
@@ -100,7 +100,7 @@ fn select_and_ignore_take_categories() {
         .code(0)
         .stdout_eq(
             "es/contact.md:1:1: warning[translation-orphan] this translation has no source page in `en`\n\
-             Found 1 diagnostic (1 warning) in 1 of 24 files.\n",
+             Found 1 diagnostic (1 warning) in 1 of 28 files.\n",
         );
 }
 

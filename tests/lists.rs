@@ -75,7 +75,7 @@ fn hugo_layout_view() {
 
 #[test]
 fn a_site_without_lists_is_in_step() {
-    l10nlint("demo-site")
+    l10nlint("fix-site")
         .arg("lists")
         .assert()
         .code(0)

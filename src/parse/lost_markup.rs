@@ -62,6 +62,15 @@ fn is_page_fragment(word: &str) -> bool {
 }
 
 /// A target as it was meant: looks like one, or is Liquid (masked in the scanned text).
+/// A relative page name such as `download` or `help#start`: letters, digits, `-`, `_`, `/`,
+/// `.` and `#`, nothing a sentence would hold.
+fn is_word(written: &str) -> bool {
+    !written.is_empty()
+        && written
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '#'))
+}
+
 fn target_like(text: &str, span: &Span) -> bool {
     let written = &text[span.clone()];
     looks_like_target(written) || written.contains("{%") || written.contains("{{")
@@ -129,10 +138,13 @@ pub fn find(text: &str, masked: &str, body_start: usize, document: &mut Document
         let spaces_only = between.as_str().trim().is_empty();
         let angle = !opening.as_str().is_empty();
         let (whole_span, target_span) = (at(whole.range()), at(target.range()));
-        // `[text] (https://…)` alone is `link-space-before-target`'s.
-        if (spaces_only && !angle)
+        // `[text] (https://…)` alone is `link-space-before-target`'s. `[text] (page)` is kept
+        // although `page` alone does not read as a target: the rule reports it only where the
+        // source page links to `page`.
+        let reads_as_target = target_like(text, &target_span);
+        if (spaces_only && !angle && reads_as_target)
             || !bracket_is_text(whole_span.start)
-            || !target_like(text, &target_span)
+            || !(reads_as_target || spaces_only && is_word(&text[target_span.clone()]))
         {
             continue;
         }

@@ -176,7 +176,7 @@ impl Rule for ImageParity {
                         place.line_span(translation_document),
                         format!(
                             "the translation lacks the image `{}` of the source page",
-                            absent.path
+                            absent.image.src
                         ),
                     )
                     .help("add the image where the source page shows it")

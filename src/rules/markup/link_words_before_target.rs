@@ -20,13 +20,22 @@ impl Rule for LinkWordsBeforeTarget {
                 continue;
             };
             let target = broken.remains.as_deref().unwrap_or_default();
-            let mut diagnostic = Diagnostic::new(
-                context.translation.path(),
-                broken.span.clone(),
-                format!("text between `]` and `(` breaks this link to `{target}`: it shows as text"),
-            )
+            // Only spaces between `]` and `(` are repaired from the text alone.
+            let spaces_only = !broken.repair.is_empty();
+            let (message, help) = if spaces_only {
+                (
+                    format!("a space between `]` and `(` breaks this link to `{target}`: it shows as text"),
+                    "remove the space so that `(` follows `]` directly",
+                )
+            } else {
+                (
+                    format!("text between `]` and `(` breaks this link to `{target}`: it shows as text"),
+                    "move the words into the brackets or after the link: `[text](target) words`",
+                )
+            };
+            let mut diagnostic = Diagnostic::new(context.translation.path(), broken.span.clone(), message)
             .label("`(` must follow `]` directly")
-            .help("move the words into the brackets or after the link: `[text](target) words`")
+            .help(help)
             .related(
                 context.source.path(),
                 counterpart,
