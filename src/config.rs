@@ -48,6 +48,19 @@ pub struct Config {
     /// Lists of links that every translation must reproduce: `[[lists]]`.
     #[serde(default)]
     pub lists: Vec<ListConfig>,
+    /// `[fluent]`: how the application loads its Fluent resources.
+    #[serde(default)]
+    pub fluent: FluentConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FluentConfig {
+    /// Globs of Fluent resources loaded into every locale's bundle (fluent-templates'
+    /// `shared_resources`, a `core.ftl`). Unset: an `.ftl` file beside the locale folders
+    /// (`locales/core.ftl` next to `locales/en-US/`); `[]`: none.
+    #[serde(default)]
+    pub shared: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]

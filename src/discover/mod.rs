@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::model::FileKind;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use layout::Layout;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Directories that hold build output or dependencies, never content.
@@ -32,6 +32,42 @@ pub struct CorpusFile {
     pub key: Option<String>,
     /// Index into `Corpus::layouts` of the layout that placed the file.
     pub layout: Option<usize>,
+    /// A Fluent resource outside every locale that the application loads into every locale's
+    /// bundle (`locales/core.ftl`): its terms and messages are known in all of them.
+    pub shared: bool,
+}
+
+impl CorpusFile {
+    fn shared(path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            kind: FileKind::Fluent,
+            locale: None,
+            key: None,
+            layout: None,
+            shared: true,
+        }
+    }
+}
+
+/// The folders that hold one folder (or file) of Fluent resources per locale: `locales` for
+/// `locales/{locale}/**/*` when it places `.ftl` files. An `.ftl` file there is no locale's:
+/// it is a resource every locale loads, as fluent-templates loads `locales/core.ftl`.
+fn fluent_locale_parents<'a>(files: &[CorpusFile], layouts: &'a [Layout]) -> HashSet<&'a str> {
+    files
+        .iter()
+        .filter(|file| file.kind == FileKind::Fluent)
+        .filter_map(|file| file.layout)
+        .filter_map(|layout| {
+            let pattern = layouts[layout].pattern.as_str();
+            let before_locale = &pattern[..pattern.find("{locale}")?];
+            // `locales/{locale}/…` or `l10n/{locale}.ftl`, not `docs/**/*.{locale}.ftl`.
+            let directory = before_locale
+                .strip_suffix('/')
+                .or(before_locale.is_empty().then_some(""))?;
+            (!directory.contains('*')).then_some(directory)
+        })
+        .collect()
 }
 
 /// A problem found while discovering, reported as a diagnostic at the file.
@@ -62,14 +98,23 @@ impl Corpus {
     /// Walks `root` and classifies its files.
     pub fn discover(root: &Path, config: &Config) -> Result<Self, String> {
         let (site_files, problems) = walk(root);
-        let source_locale = config.source_locale().to_owned();
+        let mut source_locale = config.source_locale().to_owned();
         let include = glob_set(&config.include)?;
         let exclude = glob_set(&config.exclude)?;
         let all: Vec<String> = site_files.iter().cloned().collect();
+        let lintable = |path: &str| FileKind::from_path(path).is_some();
         let layouts = if config.layouts.is_empty() {
-            layout::detect(&all, &source_locale, |path| {
-                FileKind::from_path(path).is_some()
-            })
+            let mut detected = layout::detect(&all, &source_locale, lintable);
+            // No source locale configured and no `en`: the source is an English variant
+            // (`en-US`) or the locale with the most files.
+            if config.source_locale.is_none()
+                && let Some(found) = detect_source(&all, &detected, &source_locale)
+                && found != source_locale
+            {
+                source_locale = found;
+                detected = layout::detect(&all, &source_locale, lintable);
+            }
+            detected
         } else {
             config
                 .layouts
@@ -78,12 +123,22 @@ impl Corpus {
                 .collect::<Result<_, _>>()
                 .map_err(|err| format!("invalid layout pattern: {err}"))?
         };
+        let configured_shared = config.fluent.shared.as_deref().map(glob_set).transpose()?;
         let mut files = Vec::new();
+        let mut unplaced_fluent = Vec::new();
         for path in &all {
             let Some(kind) = FileKind::from_path(path) else {
                 continue;
             };
             if exclude.is_match(path) {
+                continue;
+            }
+            if kind == FileKind::Fluent
+                && configured_shared
+                    .as_ref()
+                    .is_some_and(|shared| shared.is_match(path))
+            {
+                files.push(CorpusFile::shared(path));
                 continue;
             }
             let placement = layouts.iter().enumerate().find_map(|(index, layout)| {
@@ -94,6 +149,12 @@ impl Corpus {
             // Only a YAML or JSON file that a layout places in a locale is a string catalog;
             // `_config.yml`, `package.json` and other data files are never read.
             if kind.needs_layout() && placement.is_none() {
+                continue;
+            }
+            // Whether an `.ftl` outside every locale is shared is known once the layouts have
+            // placed the others.
+            if kind == FileKind::Fluent && placement.is_none() && configured_shared.is_none() {
+                unplaced_fluent.push(path);
                 continue;
             }
             let layout = placement.as_ref().map(|(index, _)| *index);
@@ -114,8 +175,35 @@ impl Corpus {
                 locale: placement.as_ref().map(|p| p.locale.clone()),
                 key: placement.map(|p| p.key),
                 layout,
+                shared: false,
             });
         }
+        if let Some(patterns) = &config.fluent.shared {
+            if let Some(unmatched) = patterns.iter().find(|pattern| {
+                let matcher = Glob::new(pattern).map(|glob| glob.compile_matcher());
+                matcher.is_ok_and(|matcher| {
+                    !files.iter().any(|f| f.shared && matcher.is_match(&f.path))
+                })
+            }) {
+                return Err(format!(
+                    "`[fluent] shared`: `{unmatched}` matches no `.ftl` file under `{}`",
+                    root.display()
+                ));
+            }
+        }
+        let beside_locales = fluent_locale_parents(&files, &layouts);
+        for path in unplaced_fluent {
+            let directory = path.rsplit_once('/').map_or("", |(directory, _)| directory);
+            if beside_locales.contains(directory) {
+                files.push(CorpusFile::shared(path));
+            } else if include.is_match(path) {
+                files.push(CorpusFile {
+                    shared: false,
+                    ..CorpusFile::shared(path)
+                });
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut layout_locales = vec![BTreeSet::new(); layouts.len()];
         for file in &files {
             if let (Some(layout), Some(locale)) = (file.layout, &file.locale) {
@@ -186,6 +274,45 @@ impl Corpus {
     pub fn index_of(&self, path: &str) -> Option<usize> {
         self.by_path.get(path).copied()
     }
+}
+
+/// The source locale the site's files suggest when `default` has none: the locales the
+/// detected layouts place files in, else the locale named by a folder or file name.
+fn detect_source(all: &[String], layouts: &[Layout], default: &str) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for path in all
+        .iter()
+        .filter(|path| FileKind::from_path(path).is_some())
+    {
+        let placed = layouts
+            .iter()
+            .find_map(|layout| layout.place(path, default))
+            .map(|placement| placement.locale);
+        match placed {
+            Some(locale) if locale == default => return None,
+            Some(_) => {}
+            None => {
+                if let Some(locale) = locale_in_path(path) {
+                    *counts.entry(locale).or_default() += 1;
+                }
+            }
+        }
+    }
+    locale::detect_source_locale(default, counts)
+}
+
+/// The first folder of `path` named by a locale code, or a locale in its file name
+/// (`en-US.ftl`, `app.en-US.ftl`).
+fn locale_in_path(path: &str) -> Option<&str> {
+    let (folders, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let folder = folders
+        .split('/')
+        .find(|segment| locale::is_locale_code(segment));
+    folder.or_else(|| {
+        let stem = name.rsplit_once('.')?.0;
+        let last = stem.rsplit('.').next().unwrap_or(stem);
+        locale::is_locale_code(last).then_some(last)
+    })
 }
 
 fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
