@@ -1,14 +1,15 @@
 //! The translation's link targets differ from its source page's: a link missing, added, or
 //! pointing somewhere else.
 
-use crate::discover::locale::{is_locale_code, same_locale};
 use crate::align::heading_alignment::{
     HeadingAlignment, counterpart_item_span, counterpart_span, section_of,
 };
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, leads_nowhere};
 use crate::align::link_lists::list_entry_links;
-use crate::site::url_text::{host_of, registrable_domain};
+use crate::site::url_text::{
+    LOCALIZED_HOSTS, bare_url_in_text, generalise_locale, host_of, registrable_domain,
+};
 use crate::site::host_typos::damerau_distance;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -28,15 +29,7 @@ struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            localized: [
-                "*.wikipedia.org",
-                "*.wiktionary.org",
-                "*.wikibooks.org",
-                "*.wikivoyage.org",
-                "*.wikiquote.org",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            localized: LOCALIZED_HOSTS.map(str::to_owned).to_vec(),
             ignore_fragments: true,
         }
     }
@@ -189,7 +182,7 @@ impl LinkParity {
     fn key(&self, link: &Link, locale: &str, explicit_ids: &HashSet<String>) -> Option<(String, bool)> {
         let target = match link.kind {
             // Bare URL detection runs on into CJK text that follows without a space.
-            LinkKind::Bare => link.target.split(is_wide_punctuation_or_ideograph).next().unwrap_or(""),
+            LinkKind::Bare => bare_url_in_text(&link.target),
             _ => link.target.trim(),
         };
         if link.has_liquid {
@@ -239,90 +232,6 @@ fn list_entry_targets<'a>(context: &TranslationContext<'a>) -> HashSet<&'a str> 
                 .map(move |index| page.document.links[index].target.as_str())
         })
         .collect()
-}
-
-/// A URL with the page's locale replaced by `{locale}`.
-struct Generalised {
-    text: String,
-    /// A path segment or query value names a locale: the page's, which a translation may
-    /// keep when the target has no version in its language, or another.
-    has_locale: bool,
-    /// The host starts with a locale label (`es.wikipedia.org`): such sites translate paths too.
-    locale_subdomain: bool,
-}
-
-/// Replaces the page's locale where sites put it: the first label of the host, path segments
-/// and query values. The host is lowercased.
-fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> Generalised {
-    let mut has_locale = false;
-    let mut locale_subdomain = false;
-    let mut replace = |token: &str, out: &mut String| {
-        if is_locale_code(token) {
-            has_locale = true;
-            if same_locale(token, locale) || same_locale(token, language_of(locale)) {
-                out.push_str("{locale}");
-                return;
-            }
-        }
-        out.push_str(token);
-    };
-    let mut text = String::with_capacity(url.len());
-    let mut rest = url;
-    if let Some(host) = host {
-        let host_start = url.to_lowercase().find(host).unwrap_or(0);
-        let host_end = host_start + host.len();
-        text.push_str(&url[..host_start]);
-        match host.split_once('.') {
-            Some((first, domain)) if is_locale_code(first) && registrable_domain(host).is_some_and(|registrable| registrable != host) => {
-                locale_subdomain = true;
-                text.push_str("{locale}.");
-                text.push_str(domain);
-            }
-            _ => text.push_str(host),
-        }
-        rest = url.get(host_end..).unwrap_or("");
-    }
-    let (path, query) = match rest.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (rest, None),
-    };
-    for (index, segment) in path.split('/').enumerate() {
-        if index > 0 {
-            text.push('/');
-        }
-        replace(segment, &mut text);
-    }
-    if let Some(query) = query {
-        text.push('?');
-        for (index, pair) in query.split('&').enumerate() {
-            if index > 0 {
-                text.push('&');
-            }
-            match pair.split_once('=') {
-                Some((name, value)) => {
-                    text.push_str(name);
-                    text.push('=');
-                    replace(value, &mut text);
-                }
-                None => text.push_str(pair),
-            }
-        }
-    }
-    Generalised {
-        text,
-        has_locale,
-        locale_subdomain,
-    }
-}
-
-/// `pt` for `pt_BR`: sites often serve a regional translation at the language's address.
-fn language_of(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or(locale)
-}
-
-/// Fullwidth punctuation and CJK characters, which never end a URL written in running text.
-fn is_wide_punctuation_or_ideograph(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ff65}' | '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 fn strip_scheme(url: &str) -> &str {
@@ -582,43 +491,6 @@ fn extra(context: &TranslationContext, alignment: &HeadingAlignment, translation
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn generalised(url: &str, locale: &str) -> (String, bool, bool) {
-        let host = host_of(url);
-        let result = generalise_locale(url, host.as_deref(), locale);
-        (result.text, result.has_locale, result.locale_subdomain)
-    }
-
-    #[test]
-    fn the_page_locale_is_generalised_in_paths_hosts_and_queries() {
-        assert_eq!(generalised("/en/help", "en").0, "/{locale}/help");
-        assert_eq!(generalised("../es/help", "es").0, "../{locale}/help");
-        assert_eq!(
-            generalised("https://ES.wikipedia.org/wiki/X", "es"),
-            ("https://{locale}.wikipedia.org/wiki/X".to_owned(), false, true)
-        );
-        assert_eq!(
-            generalised("https://x.org/a?hl=pt-BR&q=1", "pt_BR").0,
-            "https://x.org/a?hl={locale}&q=1"
-        );
-        assert_eq!(generalised("https://x.org/pt/a", "pt_BR").0, "https://x.org/{locale}/a");
-    }
-
-    #[test]
-    fn a_locale_in_the_path_marks_the_link_as_localised() {
-        assert_eq!(
-            generalised("/en/help", "de"),
-            ("/en/help".to_owned(), true, false)
-        );
-        assert!(generalised("/de/help", "de").1);
-        assert!(!generalised("https://github.com/org/repo", "de").1);
-    }
-
-    #[test]
-    fn a_locale_like_host_label_of_a_bare_domain_is_not_a_subdomain() {
-        // `de.com` is a registrable domain, not the German part of `com`.
-        assert!(!generalised("https://de.com/x", "de").2);
-    }
 
     fn key_of(target: &str, ignore_fragments: bool) -> Option<(String, bool)> {
         let mut table = toml::Table::new();
