@@ -233,7 +233,10 @@ pub fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> General
         let host_end = host_start + host.len();
         text.push_str(&url[..host_start]);
         match host.split_once('.') {
-            Some((first, domain)) if is_locale_code(first) && registrable_domain(host).is_some_and(|registrable| registrable != host) => {
+            Some((first, domain))
+                if is_locale_code(first)
+                    && registrable_domain(host).is_some_and(|registrable| registrable != host) =>
+            {
                 locale_subdomain = true;
                 text.push_str("{locale}.");
                 text.push_str(domain);
@@ -418,13 +421,20 @@ mod tests {
         assert_eq!(generalised("../es/help", "es").0, "../{locale}/help");
         assert_eq!(
             generalised("https://ES.wikipedia.org/wiki/X", "es"),
-            ("https://{locale}.wikipedia.org/wiki/X".to_owned(), false, true)
+            (
+                "https://{locale}.wikipedia.org/wiki/X".to_owned(),
+                false,
+                true
+            )
         );
         assert_eq!(
             generalised("https://x.org/a?hl=pt-BR&q=1", "pt_BR").0,
             "https://x.org/a?hl={locale}&q=1"
         );
-        assert_eq!(generalised("https://x.org/pt/a", "pt_BR").0, "https://x.org/{locale}/a");
+        assert_eq!(
+            generalised("https://x.org/pt/a", "pt_BR").0,
+            "https://x.org/{locale}/a"
+        );
     }
 
     #[test]

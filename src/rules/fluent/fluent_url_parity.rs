@@ -68,7 +68,14 @@ impl Rule for FluentUrlParity {
             return;
         };
         let source_locale = context.site.corpus.source_locale.as_str();
-        for entry in translation.entries.iter().filter(|entry| !entry.is_term) {
+        // A second definition of an id is never used: `fluent-duplicate-id` reports it.
+        let first_definitions = translation.entries.iter().filter(|entry| {
+            !entry.is_term
+                && translation
+                    .find(&entry.id, false)
+                    .is_some_and(|first| std::ptr::eq(first, *entry))
+        });
+        for entry in first_definitions {
             let Some(original) = source.find(&entry.id, false) else {
                 continue;
             };
