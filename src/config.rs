@@ -1,13 +1,18 @@
 //! `l10nlint.toml`: found by walking up from the linted path, or given with `--config`.
-//! Unknown keys are errors that point at the key.
+//! Unknown keys are errors that point at the key. What a repository's config may grant, and
+//! the user's own config, are `trust`'s.
+
+pub mod trust;
 
 use crate::diagnostic::Severity;
+use crate::files::{Confinement, Refusal};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub use crate::online::settings::OnlineConfig;
+pub use trust::{CacheChoice, Grants, OnlineDecision, Ungranted, UserConfig};
 
 pub const FILE_NAME: &str = "l10nlint.toml";
 
@@ -122,13 +127,30 @@ pub struct ConfigError {
 }
 
 impl Config {
-    /// Reads and validates a config file.
+    /// Reads and validates a config file. One that is a symbolic link to a file outside its
+    /// folder (the site's root) is not read: it is repository content like any other.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+        let error = |message| ConfigError {
             path: path.to_owned(),
             span: None,
-            message: format!("cannot read the config file: {err}"),
-        })?;
+            message,
+        };
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let name = path.file_name().unwrap_or_default();
+        let text = match Confinement::new(folder).resolve(name) {
+            Ok(canonical) => std::fs::read_to_string(canonical)
+                .map_err(|err| error(format!("cannot read the config file: {err}")))?,
+            Err(Refusal::Outside(_)) => {
+                return Err(error(
+                    "the config file is a symbolic link that leads outside its folder; it was \
+                     not read"
+                        .to_owned(),
+                ));
+            }
+            Err(Refusal::Unresolvable(err)) => {
+                return Err(error(format!("cannot read the config file: {err}")));
+            }
+        };
         Self::parse(&text, path)
     }
 
@@ -254,6 +276,26 @@ mod tests {
             err.message
         );
         assert_eq!(&text[err.span.unwrap()], "source-lcale");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_config_linked_to_a_file_outside_is_not_read() {
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(
+            outside.path().join("secret.toml"),
+            "source-locale = \"fr\"\n",
+        )
+        .unwrap();
+        let path = site.path().join(FILE_NAME);
+        std::os::unix::fs::symlink(outside.path().join("secret.toml"), &path).unwrap();
+        let err = Config::load(&path).unwrap_err();
+        assert!(err.message.contains("leads outside"), "{}", err.message);
+        std::fs::write(site.path().join("shared.toml"), "source-locale = \"fr\"\n").unwrap();
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink("shared.toml", &path).unwrap();
+        assert_eq!(Config::load(&path).unwrap().source_locale(), "fr");
     }
 
     #[test]

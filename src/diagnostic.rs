@@ -104,6 +104,18 @@ pub struct Compared {
     /// path, a heading id, a Liquid tag, a front matter key.
     pub key: String,
     pub presence: Presence,
+    /// How many translations of the source page report the same item the same way (this one
+    /// included), and how many translations the page has: filled by `align::consensus` after
+    /// the rules ran. Most translations sharing a finding is lag; one alone is a defect.
+    pub shared_by: usize,
+    pub translations: usize,
+}
+
+impl Compared {
+    /// Whether most translations of the page share this finding (the source changed).
+    pub fn is_shared_by_most(&self) -> bool {
+        self.translations >= 2 && self.shared_by * 2 > self.translations
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -193,6 +205,8 @@ impl Diagnostic {
             kind,
             key: key.into(),
             presence,
+            shared_by: 1,
+            translations: 1,
         });
         self
     }

@@ -3,14 +3,16 @@
 //! Only safe fixes unless unsafe ones are asked for. A fix is applied whole or not at all;
 //! one that overlaps a fix applied before it (in file order) is skipped and reported, so the
 //! result never depends on rule order and a second run picks it up. Files keep their BOM and
-//! line endings, are written atomically, and only when their content changes.
+//! line endings, are written atomically, and only when their content changes. A file reached
+//! through a symbolic link is edited where the link points (inside the site only); the link
+//! stays a link.
 
 use crate::atomic_write::write_atomically;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::files::read_source;
+use crate::files::Confinement;
 use crate::source::{Position, SourceText, Span};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 /// A fixed file that could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +35,8 @@ pub struct FixPlan {
 pub struct FixedFile {
     /// Relative to the root, `/`-separated.
     pub path: String,
+    /// The file written: `path` with its links resolved, inside the site.
+    target: PathBuf,
     /// The text before and after, without BOM (as diagnostics' spans see it).
     pub before: String,
     pub after: String,
@@ -50,8 +54,12 @@ pub struct SkippedFix {
 }
 
 impl FixPlan {
-    /// The fixes of `diagnostics` (paths relative to `root`) that may be applied.
-    pub fn new(root: &Path, diagnostics: &[Diagnostic], include_unsafe: bool) -> Self {
+    /// The fixes of `diagnostics` (paths relative to the root) that may be applied.
+    pub fn new(
+        confinement: &Confinement,
+        diagnostics: &[Diagnostic],
+        include_unsafe: bool,
+    ) -> Self {
         let mut by_path: BTreeMap<&str, Vec<(&Diagnostic, &Fix)>> = BTreeMap::new();
         for diagnostic in diagnostics {
             if let Some(fix) = &diagnostic.fix
@@ -65,17 +73,36 @@ impl FixPlan {
             }
         }
         let mut plan = FixPlan::default();
+        let mut fixed_through: HashMap<PathBuf, &str> = HashMap::new();
         for (path, fixes) in by_path {
-            // An unreadable file has its own diagnostic; there is nothing to fix in it. The
-            // size limit was checked when the lint read the file a moment ago.
-            let Ok(source) = read_source(&root.join(path), u64::MAX) else {
+            // An unreadable file, or one outside, has its own diagnostic; there is nothing to
+            // fix in it. The size limit was checked when the lint read the file a moment ago.
+            let (Ok(target), Ok(source)) = (
+                confinement.writable(path),
+                confinement.read_source(path, u64::MAX),
+            ) else {
                 continue;
             };
+            // Two paths linked to one file: edits computed on both would overwrite each other.
+            if let Some(first) = fixed_through.get(&target) {
+                plan.skipped
+                    .extend(fixes.iter().map(|(diagnostic, _)| SkippedFix {
+                        rule: diagnostic.rule,
+                        path: path.to_owned(),
+                        position: source.position(diagnostic.location.span.start),
+                        reason: format!(
+                            "`{path}` is a link to the same file as `{first}`; run with --fix again"
+                        ),
+                    }));
+                continue;
+            }
+            fixed_through.insert(target.clone(), path);
             let (after, applied, skipped) = apply(&source, &fixes);
             plan.skipped.extend(skipped);
             if after != source.text() {
                 plan.files.push(FixedFile {
                     path: path.to_owned(),
+                    target,
                     before: source.text().to_owned(),
                     after,
                     had_bom: source.had_bom(),
@@ -91,16 +118,19 @@ impl FixPlan {
         self.files.iter().map(|file| file.fixes).sum()
     }
 
-    /// Writes every changed file under `root`.
-    pub fn write(&self, root: &Path) -> Result<(), FixError> {
+    /// Writes every changed file (where its links point, inside the site).
+    pub fn write(&self) -> Result<(), FixError> {
         for file in &self.files {
-            let path = root.join(&file.path);
+            let path = &file.target;
             let mut bytes = Vec::with_capacity(file.after.len() + 3);
             if file.had_bom {
                 bytes.extend_from_slice("\u{feff}".as_bytes());
             }
             bytes.extend_from_slice(file.after.as_bytes());
-            write_atomically(&path, &bytes).map_err(|source| FixError { path, source })?;
+            write_atomically(path, &bytes).map_err(|source| FixError {
+                path: path.clone(),
+                source,
+            })?;
         }
         Ok(())
     }
@@ -287,13 +317,13 @@ mod tests {
         std::fs::write(root.path().join("a.md"), "\u{feff}lang: en\n").unwrap();
         let diagnostics = [fixable("x", 6..8, "de", false)];
         assert!(
-            FixPlan::new(root.path(), &diagnostics, false)
+            FixPlan::new(&Confinement::new(root.path()), &diagnostics, false)
                 .files
                 .is_empty()
         );
-        let plan = FixPlan::new(root.path(), &diagnostics, true);
+        let plan = FixPlan::new(&Confinement::new(root.path()), &diagnostics, true);
         assert_eq!(plan.fix_count(), 1);
-        plan.write(root.path()).unwrap();
+        plan.write().unwrap();
         assert_eq!(
             std::fs::read(root.path().join("a.md")).unwrap(),
             "\u{feff}lang: de\n".as_bytes()
@@ -304,7 +334,11 @@ mod tests {
     fn diff_shows_the_changed_lines_with_context() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("a.md"), "1\n2\n3\n4\nlang: en\n6\n").unwrap();
-        let plan = FixPlan::new(root.path(), &[fixable("x", 14..16, "de", true)], false);
+        let plan = FixPlan::new(
+            &Confinement::new(root.path()),
+            &[fixable("x", 14..16, "de", true)],
+            false,
+        );
         assert_eq!(
             plan.unified_diff("site/"),
             "--- a/site/a.md\n+++ b/site/a.md\n@@ -2,5 +2,5 @@\n 2\n 3\n 4\n-lang: en\n+lang: de\n 6\n"
@@ -315,7 +349,11 @@ mod tests {
     fn unchanged_files_are_not_in_the_plan() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("a.md"), "lang: de\n").unwrap();
-        let plan = FixPlan::new(root.path(), &[fixable("x", 6..8, "de", true)], false);
+        let plan = FixPlan::new(
+            &Confinement::new(root.path()),
+            &[fixable("x", 6..8, "de", true)],
+            false,
+        );
         assert!(plan.files.is_empty());
     }
 }

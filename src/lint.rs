@@ -1,9 +1,10 @@
 //! The engine: discover → parse (in parallel) → rules → filtered, sorted diagnostics.
 
+use crate::align::{Alignments, consensus};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::Corpus;
-use crate::files::read_source;
+use crate::discover::{Corpus, ProblemKind};
+use crate::files::Confinement;
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Stats};
 use crate::parse;
@@ -17,11 +18,16 @@ use std::path::PathBuf;
 
 /// The id under which files that cannot be read are reported.
 pub const UNREADABLE_FILE: &str = "file-unreadable";
+/// The id under which symbolic links that lead outside the site are reported.
+pub const SYMLINK_ESCAPES_ROOT: &str = "symlink-escapes-root";
 
 /// What to lint and how.
 #[derive(Debug, Clone, Default)]
 pub struct LintRequest {
     pub root: PathBuf,
+    /// Folders outside the root that the user named on the command line: files there may be
+    /// read through links. Nothing else outside the root is.
+    pub granted: Vec<PathBuf>,
     pub config: Config,
     /// Where the config came from, for error messages.
     pub config_path: Option<PathBuf>,
@@ -47,6 +53,16 @@ pub struct LintOutcome {
     pub layouts: Vec<String>,
     /// How many checked files each locale has; files outside every layout are not counted.
     pub files_per_locale: BTreeMap<String, usize>,
+    /// What discovery skipped without a diagnostic (links to missing or ignored files), for
+    /// `--verbose`.
+    pub notes: Vec<String>,
+}
+
+impl LintRequest {
+    /// The folders this run may read and write.
+    pub fn confinement(&self) -> Confinement {
+        Confinement::new(&self.root).with_granted(self.granted.iter().cloned())
+    }
 }
 
 /// Why a lint could not run.
@@ -98,9 +114,10 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
     let (parsed, mut diagnostics) = discover_and_parse(request, &rules)?;
     let (corpus, documents) = (&parsed.corpus, &parsed.documents);
     let site = parsed.site();
+    let alignments = Alignments::new(documents.len());
     let per_page: Vec<Vec<Diagnostic>> = (0..corpus.files.len())
         .into_par_iter()
-        .map(|index| check_page(&site, index, &rules))
+        .map(|index| check_page(&site, &alignments, index, &rules))
         .collect();
     diagnostics.extend(per_page);
     let online = check_online(request, corpus, documents, &rules)?;
@@ -127,7 +144,16 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .problems
             .iter()
             .map(|problem| {
-                Diagnostic::new(&problem.path, 0..0, &problem.message).with_rule(UNREADABLE_FILE)
+                let rule = match problem.kind {
+                    ProblemKind::Unreadable => UNREADABLE_FILE,
+                    ProblemKind::LinkEscapesRoot => SYMLINK_ESCAPES_ROOT,
+                };
+                let diagnostic = Diagnostic::new(&problem.path, 0..0, &problem.message);
+                match &problem.help {
+                    Some(help) => diagnostic.help(help),
+                    None => diagnostic,
+                }
+                .with_rule(rule)
             })
             .collect(),
     );
@@ -136,9 +162,10 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         .iter()
         .map(|active| (active.id, active.severity))
         .collect();
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
+    consensus::count(&site, &mut diagnostics);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .flatten()
         .filter(|diagnostic| wanted(request, &ignores, diagnostic))
         .map(|mut diagnostic| {
             diagnostic.severity = *severities.get(diagnostic.rule).unwrap_or(&Severity::Error);
@@ -171,6 +198,7 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .map(|layout| layout.pattern.clone())
             .collect(),
         files_per_locale,
+        notes: corpus.notes.clone(),
     })
 }
 
@@ -243,8 +271,9 @@ fn discover_and_parse(
     request: &LintRequest,
     rules: &[ActiveRule],
 ) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
-    let corpus = Corpus::discover(&request.root, &request.config).map_err(LintError::Usage)?;
-    let settings = SiteSettings::load(&request.root, &request.config).map_err(LintError::Usage)?;
+    let confinement = request.confinement();
+    let corpus = Corpus::discover(&confinement, &request.config).map_err(LintError::Usage)?;
+    let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
     let max_file_size = request.config.max_file_size();
     let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
         .into_par_iter()
@@ -271,7 +300,7 @@ fn parse_and_check(
     max_file_size: u64,
 ) -> (Document, Vec<Diagnostic>) {
     let file = &corpus.files[index];
-    let source = match read_source(&corpus.root.join(&file.path), max_file_size) {
+    let source = match corpus.confinement.read_source(&file.path, max_file_size) {
         Ok(source) => source,
         Err(problem) => {
             let diagnostic = Diagnostic::new(&file.path, 0..0, problem.message)
@@ -301,7 +330,12 @@ fn parse_and_check(
     (document, diagnostics)
 }
 
-fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic> {
+fn check_page(
+    site: &Site,
+    alignments: &Alignments,
+    index: usize,
+    rules: &[ActiveRule],
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let page = site.page(index);
     if page.document.unreadable {
@@ -311,18 +345,20 @@ fn check_page(site: &Site, index: usize, rules: &[ActiveRule]) -> Vec<Diagnostic
     let source = site
         .source_of(index)
         .filter(|source| !source.document.unreadable);
+    let translation_context = source.map(|source| TranslationContext {
+        translation: page,
+        source,
+        site,
+        index,
+        alignments,
+    });
     for active in rules {
         active.run(&mut diagnostics, |rule, found| {
             rule.check_page(&page_context, found)
         });
-        if let Some(source) = source {
-            let context = TranslationContext {
-                translation: page,
-                source,
-                site,
-            };
+        if let Some(context) = &translation_context {
             active.run(&mut diagnostics, |rule, found| {
-                rule.check_translation(&context, found)
+                rule.check_translation(context, found)
             });
         }
     }

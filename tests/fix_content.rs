@@ -4,6 +4,7 @@
 
 use l10nlint::config::{self, Config};
 use l10nlint::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use l10nlint::files::Confinement;
 use l10nlint::fix::FixPlan;
 use l10nlint::lint::{LintRequest, lint};
 use l10nlint::rules::{self, FixKind};
@@ -135,8 +136,8 @@ fn fixes_change_only_their_spans_in_every_fixture() {
         for diagnostic in &outcome.diagnostics {
             assert_fix_matches_the_doc(diagnostic);
         }
-        let plan = FixPlan::new(&root, &outcome.diagnostics, true);
-        plan.write(&root).expect("fixes are written");
+        let plan = FixPlan::new(&Confinement::new(&root), &outcome.diagnostics, true);
+        plan.write().expect("fixes are written");
         fixed_somewhere += plan.fix_count();
 
         let mut after_files = Vec::new();

@@ -74,6 +74,10 @@ fn route(method: &str, path: &str, attempt: usize) -> Answer {
             ..Answer::status(429)
         },
         "/rate-limited" => Answer::status(200),
+        busy if busy.starts_with("/busy/") => Answer {
+            headers: vec![("Retry-After", "1".to_owned())],
+            ..Answer::status(503)
+        },
         "/head-not-allowed" if method == "HEAD" => Answer::status(405),
         "/head-not-allowed" => Answer::status(200),
         "/slow" => Answer {
@@ -349,6 +353,32 @@ fn retry_after_is_honoured() {
 }
 
 #[test]
+fn the_retry_wait_on_one_host_is_capped() {
+    let server = TestServer::start();
+    let urls: Vec<String> = (1..=5).map(|n| server.url(&format!("/busy/{n}"))).collect();
+    let options = OnlineOptions {
+        max_retries: 2,
+        max_retry_wait_per_host: Duration::from_secs(1),
+        ..fast_options()
+    };
+    let report = run(&urls, &options);
+    for url in &urls {
+        assert!(
+            matches!(
+                verdict(&report, url),
+                Verdict::Unverifiable {
+                    status: Some(503),
+                    ..
+                }
+            ),
+            "{url}"
+        );
+    }
+    // Without the cap, 5 × 3 requests and 10 s of waiting; with it, one retry of 1 s.
+    assert_eq!(report.stats.requests_sent, 6);
+}
+
+#[test]
 fn slow_answers_time_out() {
     let server = TestServer::start();
     let options = OnlineOptions {
@@ -372,7 +402,7 @@ fn slow_answers_time_out() {
 fn deadline_stops_waiting() {
     let server = TestServer::start();
     let options = OnlineOptions {
-        deadline: Some(Duration::from_millis(300)),
+        deadline: Duration::from_millis(300),
         ..fast_options()
     };
     let url = server.url("/slow");
@@ -528,7 +558,13 @@ fn a_corrupt_cache_is_a_warning_not_an_error() {
     let server = TestServer::start();
     let directory = tempfile::tempdir().expect("temporary directory");
     let cache = directory.path().join("online.json");
-    std::fs::write(&cache, "{\"version\": 1, \"entries\": [garbage").expect("write cache");
+    // A cache of ours cut short; a file that is not a cache is never overwritten (see
+    // `tests/trust.rs`).
+    std::fs::write(
+        &cache,
+        "{\"format\":\"l10nlint online cache\",\"version\":1,\"entries\":[garbage",
+    )
+    .expect("write cache");
     let options = OnlineOptions {
         cache: Some(cache.clone()),
         ..fast_options()
@@ -578,6 +614,50 @@ fn private_addresses_are_never_contacted() {
         "the server must not be contacted"
     );
     assert_eq!(report.stats.requests_sent, 0);
+}
+
+/// The forms of 127.0.0.1 that the guard once took for public addresses, and others that
+/// reach the loopback interface: every one is refused before a connection is made.
+#[test]
+fn loopback_in_any_form_is_never_contacted() {
+    let server = TestServer::start();
+    let port = server.address.port();
+    let urls: Vec<String> = [
+        "[::ffff:127.0.0.1]",
+        "[::127.0.0.1]",
+        "[64:ff9b::7f00:1]",
+        "[2002:7f00:1::1]",
+        "[::1]",
+        "0.0.0.0",
+        "2130706433",
+        "0x7f.0.0.1",
+        "127.1",
+        "sub.localhost",
+    ]
+    .iter()
+    .map(|host| format!("http://{host}:{port}/ok"))
+    .collect();
+    let options = OnlineOptions {
+        allow_private: false,
+        ..fast_options()
+    };
+    let report = run(&urls, &options);
+    for url in &urls {
+        assert!(
+            matches!(verdict(&report, url), Verdict::PrivateAddress { .. }),
+            "{url}: {:?}",
+            verdict(&report, url)
+        );
+    }
+    assert!(server.requests().is_empty(), "{:?}", server.requests());
+    // With `allow_private`, the IPv4-mapped form does reach the server: the guard is what
+    // stood between them.
+    let allowed = run(
+        &[format!("http://[::ffff:127.0.0.1]:{port}/ok")],
+        &fast_options(),
+    );
+    assert_eq!(allowed.stats.requests_sent, 1);
+    assert_eq!(server.count_any("/ok"), 1);
 }
 
 #[test]

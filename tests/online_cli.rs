@@ -31,10 +31,22 @@ struct Run {
 }
 
 /// Runs `l10nlint lint <args>` in `site` and writes the server's address back as `{server}`,
-/// and the elapsed time of the online summary as `[TIME]`.
+/// and the elapsed time of the online summary as `[TIME]`. The user's own config is not read.
 fn lint(site: &Path, server: &TestServer, args: &[&str]) -> Run {
+    lint_with_user_config(site, server, args, site.join("no-user-config"))
+}
+
+/// Like `lint`, with the user's config folder (`$XDG_CONFIG_HOME`) at `user_config_home`.
+fn lint_with_user_config(
+    site: &Path,
+    server: &TestServer,
+    args: &[&str],
+    user_config_home: impl AsRef<Path>,
+) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_l10nlint"))
         .current_dir(site)
+        .env("XDG_CONFIG_HOME", user_config_home.as_ref())
+        .env_remove("L10NLINT_TRUST_CONFIG")
         .env_remove("GITHUB_TOKEN")
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100")
@@ -182,20 +194,21 @@ fn offline_by_default() {
 }
 
 #[test]
-fn the_config_can_switch_it_on_and_json_stays_valid() {
+fn the_user_config_can_switch_it_on_and_json_stays_valid() {
     let server = TestServer::start();
     let site = site_for(&server);
-    let config = site.path().join("l10nlint.toml");
-    let text = std::fs::read_to_string(&config).expect("config");
-    let text = text.replace(
-        "[online]\n",
+    let home = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(home.path().join("l10nlint")).expect("mkdir");
+    std::fs::write(
+        home.path().join("l10nlint/config.toml"),
         "[online]\nenabled = true\nallow-private = true\n",
-    );
-    std::fs::write(&config, text).expect("config written");
-    let run = lint(
+    )
+    .expect("user config written");
+    let run = lint_with_user_config(
         site.path(),
         &server,
         &["--no-cache", "--format", "json", "--select", "url-broken"],
+        home.path(),
     );
     let diagnostics: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
     let broken = diagnostics.as_array().expect("an array of diagnostics");

@@ -39,3 +39,21 @@ fn french_translation_in_step_is_clean() {
         .code(0)
         .stdout_eq("No problems found in 20 files.\n");
 }
+
+/// `fixtures/lost-markup`: translations in Chinese, Russian and Arabic that lost markup in
+/// every way the `markup` rules know, one finding each, on its line; the Spanish one follows
+/// an older order of the source's sections and is clean.
+#[test]
+fn lost_markup_is_found_where_it_is() {
+    Command::new(env!("CARGO_BIN_EXE_l10nlint"))
+        .current_dir(format!(
+            "{}/fixtures/lost-markup",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1")
+        .args(["lint", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/lost-markup.concise.txt"]);
+}

@@ -25,7 +25,7 @@ fn server() -> &'static TestServer {
 
 /// One example: files to write, then the output expected from them.
 struct Example {
-    files: Vec<(String, Vec<u8>)>,
+    files: Vec<(String, File)>,
     expected: String,
     /// Byte range of the expected block's content in the doc, for blessing.
     expected_range: std::ops::Range<usize>,
@@ -93,6 +93,22 @@ fn front_matter_says(doc: &str, line: &str) -> bool {
         .is_some_and(|(front_matter, _)| front_matter.lines().any(|l| l.trim_end() == line))
 }
 
+/// A file of an example: its bytes, or a symbolic link to the path a `symlink` block holds.
+enum File {
+    Content(Vec<u8>),
+    Symlink(String),
+}
+
+#[cfg(unix)]
+fn make_symlink(target: &str, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(not(unix))]
+fn make_symlink(_target: &str, _link: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("symlink examples need a Unix system"))
+}
+
 fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::Result<String> {
     let site = tempfile::tempdir()?;
     let server_url = online.then(|| server().base_url());
@@ -101,12 +117,13 @@ fn run_example(rule: &str, example: &Example, online: bool) -> datatest_stable::
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        match &server_url {
-            Some(url) => std::fs::write(
+        match (content, &server_url) {
+            (File::Symlink(link), _) => make_symlink(link, &target)?,
+            (File::Content(content), Some(url)) => std::fs::write(
                 target,
                 String::from_utf8(content.clone())?.replace("{server}", url),
             )?,
-            None => std::fs::write(target, content)?,
+            (File::Content(content), None) => std::fs::write(target, content)?,
         }
     }
     let config_path = site.path().join("l10nlint.toml");
@@ -200,12 +217,12 @@ fn examples(doc: &str) -> datatest_stable::Result<Vec<Example>> {
                 expected_range: content_start..content_end,
             });
         } else if let Some(path) = pending_path.take() {
-            let bytes = if info == "bytes" {
-                unescape_bytes(&content)
-            } else {
-                content.into_bytes()
+            let file = match info {
+                "bytes" => File::Content(unescape_bytes(&content)),
+                "symlink" => File::Symlink(content.trim_end().to_owned()),
+                _ => File::Content(content.into_bytes()),
             };
-            files.push((path, bytes));
+            files.push((path, file));
         }
     }
     if !files.is_empty() {

@@ -5,14 +5,12 @@ use clap::CommandFactory;
 use l10nlint::align::link_lists;
 use l10nlint::baseline::{self, Baseline, BaselineError};
 use l10nlint::changed_lines::{ChangedLines, DiffBaseError};
-use l10nlint::config::{self, Config, ConfigError};
+use l10nlint::config::{self, CacheChoice, Config, ConfigError, Grants, UserConfig};
 use l10nlint::diagnostic::Severity;
 use l10nlint::discover::locale::is_locale_code;
 use l10nlint::files::Sources;
 use l10nlint::fix::{FixError, FixPlan};
 use l10nlint::lint::{self, LintError, LintOutcome, LintRequest};
-use l10nlint::online::OnlineOptions;
-use l10nlint::online::settings::default_cache_path;
 use l10nlint::output::{self, ReportOptions, rule_docs};
 use l10nlint::rules;
 use l10nlint::source::SourceText;
@@ -168,7 +166,7 @@ impl Filters {
 
     fn check(&self, request: &LintRequest) -> Result<Checked, Failure> {
         let mut outcome = lint::lint(request)?;
-        let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+        let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
         let mut suppressed = 0;
         if let Some(baseline) = &self.baseline {
             let diagnostics = std::mem::take(&mut outcome.diagnostics);
@@ -208,7 +206,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
     let mut notes = Vec::new();
     if args.fix || args.diff {
         let plan = FixPlan::new(
-            &request.root,
+            &request.confinement(),
             &checked.outcome.diagnostics,
             args.unsafe_fixes,
         );
@@ -237,7 +235,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
                 Outcome::Findings
             });
         }
-        plan.write(&request.root)?;
+        plan.write()?;
         notes.push(format!("Fixed {counts}."));
         checked = filters.check(&request)?;
     }
@@ -264,7 +262,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
         ));
     }
     let diagnostics = &checked.outcome.diagnostics;
-    let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+    let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
     let mut report = Vec::new();
     output::report(format, diagnostics, &mut sources, &options, &mut report)
         .map_err(|err| Failure::Internal(format!("cannot write the report: {err}")))?;
@@ -298,7 +296,7 @@ fn run_baseline(args: &BaselineArgs, out: &mut dyn Write) -> Outcome {
         if args.lint.verbose {
             describe_run(&request, &outcome);
         }
-        let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+        let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
         baseline::record(
             &current.join(&args.output),
             &outcome.diagnostics,
@@ -387,6 +385,9 @@ fn describe_run(request: &LintRequest, outcome: &LintOutcome) {
         let only: Vec<&str> = only.iter().map(String::as_str).collect();
         eprintln!("reporting on: {}", only.join(", "));
     }
+    for note in &outcome.notes {
+        eprintln!("{note}");
+    }
 }
 
 /// The root, config and file filter of a `lint` invocation.
@@ -418,7 +419,7 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
         });
         unmatched.retain(|(page, _)| selected(page.path()));
     }
-    let mut sources = Sources::new(request.root.clone(), request.config.max_file_size());
+    let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
     let prefix = display_prefix(&request.root, &current);
     match output::lists::write(&reports, &unmatched, &mut sources, &prefix, out) {
         Ok(true) => Outcome::Findings,
@@ -433,36 +434,54 @@ fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, Failure>
     let mut request = site_request(&args.site, args.verbose, current)?;
     request.select = args.select.clone();
     request.ignore = args.ignore.clone();
-    request.online = online_options(args, &request.config, &request.root);
+    let user = if args.site.isolated {
+        None
+    } else {
+        UserConfig::path()
+            .map(|path| UserConfig::load(&path))
+            .transpose()?
+            .flatten()
+    };
+    let grants = Grants {
+        online: args.online,
+        allow_private: args.allow_private,
+        cache: match (&args.cache, args.no_cache) {
+            (_, true) => CacheChoice::Off,
+            (Some(path), false) => CacheChoice::At(current.join(path)),
+            (None, false) => CacheChoice::Configured,
+        },
+        trust_repository_config: args.trust_config
+            || std::env::var_os("L10NLINT_TRUST_CONFIG").is_some_and(|value| value == "1"),
+    };
+    let decision = config::trust::online_options(
+        &request.config.online,
+        &user.unwrap_or_default().online,
+        &grants,
+        &request.confinement(),
+    );
+    let config_name = request
+        .config_path
+        .as_deref()
+        .map_or_else(|| config::FILE_NAME.to_owned(), display_path);
+    for ungranted in &decision.ungranted {
+        eprintln!("warning: {config_name}: {ungranted}");
+    }
+    request.online = decision.options.map(|mut options| {
+        options.github_token = std::env::var("GITHUB_TOKEN")
+            .ok()
+            .filter(|token| !token.is_empty());
+        options.progress = std::io::stderr().is_terminal();
+        options
+    });
     Ok(request)
-}
-
-/// The online check's options when `--online` or `[online] enabled` asks for it: the config's
-/// `[online]`, then the command line, then `GITHUB_TOKEN` from the environment.
-fn online_options(args: &LintArgs, config: &Config, root: &Path) -> Option<OnlineOptions> {
-    if !(args.online || config.online.enabled) {
-        return None;
-    }
-    let mut options = config.online.options(root, default_cache_path());
-    if let Some(cache) = &args.cache {
-        options.cache = Some(cache.clone());
-    }
-    if args.no_cache {
-        options.cache = None;
-    }
-    options.allow_private |= args.allow_private;
-    options.github_token = std::env::var("GITHUB_TOKEN")
-        .ok()
-        .filter(|token| !token.is_empty());
-    options.progress = std::io::stderr().is_terminal();
-    Some(options)
 }
 
 /// The site's root and config, and the files to report on.
 fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRequest, Failure> {
     let paths: Vec<PathBuf> = args.paths.iter().map(|path| current.join(path)).collect();
     for path in &paths {
-        if !path.exists() {
+        // A dangling link exists: pre-commit passes the links of a fresh checkout.
+        if std::fs::symlink_metadata(path).is_err() {
             return Err(Failure::Usage(format!(
                 "`{}` does not exist",
                 path.display()
@@ -489,18 +508,32 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
         None => guess_root(&paths, current),
     };
     let root = root.canonicalize().unwrap_or(root);
+    // A folder named on the command line is the user's choice: files there may be read
+    // through links. A file is not: pre-commit passes the repository's own file names.
+    let granted: Vec<PathBuf> = paths
+        .iter()
+        .filter(|path| path.is_dir())
+        .filter_map(|path| path.canonicalize().ok())
+        .filter(|path| !path.starts_with(&root))
+        .collect();
     let only = if paths.is_empty() {
         None
     } else {
         let mut only = BTreeSet::new();
         let mut outside = Vec::new();
         for path in &paths {
-            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
-            match path.strip_prefix(&root) {
+            // As written first: a path through a link inside the site is reported under the
+            // link's name, as the walk names it.
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let written = lexically_normal(path);
+            match written
+                .strip_prefix(&root)
+                .or_else(|_| canonical.strip_prefix(&root))
+            {
                 Ok(relative) => {
                     only.insert(slash_path(relative));
                 }
-                Err(_) => outside.push(path),
+                Err(_) => outside.push(canonical),
             }
         }
         // A file outside the site (a README passed by pre-commit) is not an error unless
@@ -523,6 +556,7 @@ fn site_request(args: &SiteArgs, verbose: bool, current: &Path) -> Result<LintRe
     };
     Ok(LintRequest {
         root,
+        granted,
         config,
         config_path,
         only,
@@ -564,6 +598,27 @@ fn display_prefix(root: &Path, current: &Path) -> String {
         Ok(relative) => format!("{}/", slash_path(relative)),
         Err(_) => format!("{}/", root.display()),
     }
+}
+
+/// `path` with `.` and `..` removed without looking at the file system (links not followed).
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
+/// A path as shown to the user: relative to the current directory when it is below it.
+fn display_path(path: &Path) -> String {
+    let current = std::env::current_dir().unwrap_or_default();
+    slash_path(path.strip_prefix(&current).unwrap_or(path))
 }
 
 fn slash_path(path: &Path) -> String {

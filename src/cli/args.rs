@@ -56,7 +56,7 @@ pub struct SiteArgs {
     /// Use this config file instead of looking for `l10nlint.toml`.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
-    /// Ignore every config file.
+    /// Ignore every config file, the user's (`~/.config/l10nlint/config.toml`) too.
     #[arg(long)]
     pub isolated: bool,
 }
@@ -161,6 +161,11 @@ pub struct LintArgs {
     /// Check links to loopback and private addresses too (local servers).
     #[arg(long)]
     pub allow_private: bool,
+    /// Let the repository's l10nlint.toml grant what only you may (network access, private
+    /// addresses, a cache outside the site); also `L10NLINT_TRUST_CONFIG=1`. Only for your
+    /// own repositories, never for content under review.
+    #[arg(long)]
+    pub trust_config: bool,
     /// Say on stderr which root, config, layouts and files were found.
     #[arg(long, short, conflicts_with = "quiet")]
     pub verbose: bool,

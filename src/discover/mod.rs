@@ -5,11 +5,12 @@ pub mod layout;
 pub mod locale;
 
 use crate::config::Config;
+use crate::files::{Confinement, Refusal};
 use crate::model::FileKind;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use layout::Layout;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Directories that hold build output or dependencies, never content.
 const ALWAYS_SKIPPED: &[&str] = &[
@@ -73,21 +74,35 @@ fn fluent_locale_parents<'a>(files: &[CorpusFile], layouts: &'a [Layout]) -> Has
 /// A problem found while discovering, reported as a diagnostic at the file.
 #[derive(Debug, Clone)]
 pub struct DiscoveryProblem {
+    pub kind: ProblemKind,
     pub path: String,
     pub message: String,
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A folder that cannot be listed.
+    Unreadable,
+    /// A symbolic link that leads outside the site, which was not followed.
+    LinkEscapesRoot,
 }
 
 /// The site: all its files, the ones that are linted, and how they pair up.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    pub root: PathBuf,
+    /// The folders whose files may be read: every read of a site file goes through it.
+    pub confinement: Confinement,
     pub source_locale: String,
     pub layouts: Vec<Layout>,
     pub files: Vec<CorpusFile>,
     /// Every file of the site (linted or not), for resolving links and images.
     pub site_files: BTreeSet<String>,
-    /// Problems met while walking (unreadable directories, loops).
+    /// Problems met while walking (unreadable folders, links that lead outside).
     pub problems: Vec<DiscoveryProblem>,
+    /// Symbolic links skipped because their target is missing, ignored or contains them:
+    /// not defects, said with `--verbose`.
+    pub notes: Vec<String>,
     by_locale_and_key: HashMap<(String, String), usize>,
     by_path: HashMap<String, usize>,
     /// The locales present in each layout, parallel to `layouts`.
@@ -95,13 +110,26 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Walks `root` and classifies its files.
-    pub fn discover(root: &Path, config: &Config) -> Result<Self, String> {
-        let (site_files, problems) = walk(root);
+    /// Walks the confinement's root and classifies its files.
+    pub fn discover(confinement: &Confinement, config: &Config) -> Result<Self, String> {
         let mut source_locale = config.source_locale().to_owned();
         let include = glob_set(&config.include)?;
         let exclude = glob_set(&config.exclude)?;
-        let all: Vec<String> = site_files.iter().cloned().collect();
+        let walked = walk(confinement);
+        let mut problems = walked.problems;
+        for (path, target, directory) in &walked.escaping {
+            // Only a link l10nlint would have read is worth a diagnostic: one to an image or
+            // a data file outside is never opened.
+            let would_read = *directory || FileKind::from_path(path).is_some();
+            if would_read && !exclude.is_match(path) {
+                problems.push(escaping_link_problem(path, target));
+            }
+        }
+        let all: Vec<String> = walked.files.iter().cloned().collect();
+        // A link that leads outside still names a file of the site: links to it are not
+        // broken, but it is never read.
+        let mut site_files = walked.files;
+        site_files.extend(walked.escaping.iter().map(|(path, _, _)| path.clone()));
         let lintable = |path: &str| FileKind::from_path(path).is_some();
         let layouts = if config.layouts.is_empty() {
             let mut detected = layout::detect(&all, &source_locale, lintable);
@@ -187,7 +215,7 @@ impl Corpus {
             }) {
                 return Err(format!(
                     "`[fluent] shared`: `{unmatched}` matches no `.ftl` file under `{}`",
-                    root.display()
+                    confinement.root().display()
                 ));
             }
         }
@@ -221,12 +249,13 @@ impl Corpus {
             .filter_map(|(index, file)| Some(((file.locale.clone()?, file.key.clone()?), index)))
             .collect();
         Ok(Self {
-            root: root.to_owned(),
+            confinement: confinement.clone(),
             source_locale,
             layouts,
             files,
             site_files,
             problems,
+            notes: walked.notes,
             by_locale_and_key,
             by_path,
             layout_locales,
@@ -315,6 +344,21 @@ fn locale_in_path(path: &str) -> Option<&str> {
     })
 }
 
+fn escaping_link_problem(path: &str, target: &str) -> DiscoveryProblem {
+    DiscoveryProblem {
+        kind: ProblemKind::LinkEscapesRoot,
+        path: path.to_owned(),
+        message: format!(
+            "this symbolic link leads outside the site (to `{target}`); it was not read"
+        ),
+        help: Some(
+            "commit the file itself instead of a link, or remove the link; l10nlint reads \
+             only files inside the site"
+                .to_owned(),
+        ),
+    }
+}
+
 fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for glob in globs {
@@ -323,13 +367,118 @@ fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
     builder.build().map_err(|err| err.to_string())
 }
 
-/// Every file under `root`, relative and `/`-separated, honouring `.gitignore`.
-fn walk(root: &Path) -> (BTreeSet<String>, Vec<DiscoveryProblem>) {
-    let mut files = BTreeSet::new();
-    let mut problems = Vec::new();
-    let walker = ignore::WalkBuilder::new(root)
+/// What the walk found, paths relative to the root and `/`-separated.
+#[derive(Debug, Default)]
+struct Walked {
+    /// Files of the site: regular files, and links to files inside (or under a folder link).
+    files: BTreeSet<String>,
+    /// Links that lead outside: path, target as written, whether the target is a folder.
+    escaping: Vec<(String, String, bool)>,
+    problems: Vec<DiscoveryProblem>,
+    notes: Vec<String>,
+}
+
+/// Every file of the site, honouring `.gitignore`, without following a symbolic link out of
+/// the allowed folders. Links are resolved after the walk, by canonical path: a link to a file
+/// inside is a file of the site when the walk saw its target (so a link into ignored build
+/// output is skipped), a link to a folder inside shows the files the walk saw there, and a
+/// link that leads outside is reported and never followed, so loops and huge trees behind
+/// links cost nothing.
+fn walk(confinement: &Confinement) -> Walked {
+    let root = confinement.root();
+    let tree = walk_tree(root);
+    let mut walked = Walked {
+        files: tree.files.clone(),
+        problems: tree.problems,
+        ..Walked::default()
+    };
+    let mut folder_links = Vec::new();
+    for link in &tree.links {
+        let written = std::fs::read_link(root.join(link))
+            .map(|target| target.display().to_string())
+            .unwrap_or_default();
+        match confinement.resolve(link) {
+            Err(Refusal::Unresolvable(err)) => walked.notes.push(format!(
+                "skipped `{link}`: a symbolic link whose target `{written}` cannot be read ({err})"
+            )),
+            Err(Refusal::Outside(canonical)) => {
+                walked
+                    .escaping
+                    .push((link.clone(), written, canonical.is_dir()));
+            }
+            Ok(canonical) if canonical.is_dir() => folder_links.push((link, canonical, written)),
+            Ok(canonical) => match canonical.strip_prefix(root).map(to_slash_path) {
+                Ok(target) if !tree.files.contains(&target) => walked.notes.push(format!(
+                    "skipped `{link}`: a symbolic link to `{target}`, which is ignored or not a \
+                     file of the site"
+                )),
+                // A file in a folder named on the command line is outside the walk.
+                _ => {
+                    walked.files.insert(link.clone());
+                }
+            },
+        }
+    }
+    // Files seen through folder links are at most as many again as the site's own, however
+    // many links point at one large folder.
+    let mut budget = walked.files.len();
+    for (link, canonical, written) in folder_links {
+        let shown: Vec<String> = match canonical.strip_prefix(root).map(to_slash_path) {
+            Ok(target) if target.is_empty() || link.starts_with(&format!("{target}/")) => {
+                walked.notes.push(format!(
+                    "skipped `{link}`: a symbolic link to `{written}`, a folder that contains it"
+                ));
+                continue;
+            }
+            Ok(target) => {
+                let prefix = format!("{target}/");
+                walked
+                    .files
+                    .range(prefix.clone()..)
+                    .take_while(|file| file.starts_with(&prefix))
+                    .map(|file| file[prefix.len()..].to_owned())
+                    .collect()
+            }
+            // A folder named on the command line: walked on its own.
+            Err(_) => {
+                let granted = walk_tree(&canonical);
+                walked.problems.extend(granted.problems);
+                granted.files.into_iter().collect()
+            }
+        };
+        if shown.is_empty() {
+            walked.notes.push(format!(
+                "skipped `{link}`: a symbolic link to `{written}`, a folder that is ignored or \
+                 holds no file of the site"
+            ));
+        } else if shown.len() > budget {
+            walked.notes.push(format!(
+                "skipped `{link}`: a symbolic link to `{written}`; the site already shows more \
+                 files through links than it has of its own"
+            ));
+        } else {
+            budget -= shown.len();
+            walked
+                .files
+                .extend(shown.iter().map(|file| format!("{link}/{file}")));
+        }
+    }
+    walked
+}
+
+/// The files and symbolic links under `directory`, links not followed.
+#[derive(Debug, Default)]
+struct Tree {
+    files: BTreeSet<String>,
+    links: Vec<String>,
+    problems: Vec<DiscoveryProblem>,
+}
+
+fn walk_tree(directory: &Path) -> Tree {
+    let mut tree = Tree::default();
+    let walker = ignore::WalkBuilder::new(directory)
         .require_git(false)
-        .follow_links(true)
+        .follow_links(false)
         .filter_entry(|entry| {
             let name = entry.file_name().to_string_lossy();
             !ALWAYS_SKIPPED.contains(&name.as_ref())
@@ -338,20 +487,26 @@ fn walk(root: &Path) -> (BTreeSet<String>, Vec<DiscoveryProblem>) {
     for entry in walker {
         match entry {
             Ok(entry) => {
-                if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+                let Ok(relative) = entry.path().strip_prefix(directory) else {
                     continue;
-                }
-                if let Ok(relative) = entry.path().strip_prefix(root) {
-                    files.insert(to_slash_path(relative));
+                };
+                match entry.file_type() {
+                    Some(kind) if kind.is_symlink() => tree.links.push(to_slash_path(relative)),
+                    Some(kind) if kind.is_file() => {
+                        tree.files.insert(to_slash_path(relative));
+                    }
+                    _ => {}
                 }
             }
-            Err(err) => problems.push(DiscoveryProblem {
-                path: error_path(&err, root),
+            Err(err) => tree.problems.push(DiscoveryProblem {
+                kind: ProblemKind::Unreadable,
+                path: error_path(&err, directory),
                 message: walk_error_message(&err),
+                help: None,
             }),
         }
     }
-    (files, problems)
+    tree
 }
 
 fn to_slash_path(path: &Path) -> String {
@@ -368,7 +523,6 @@ fn error_path(err: &ignore::Error, root: &Path) -> String {
             ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
                 path_of(err)
             }
-            ignore::Error::Loop { child, .. } => Some(child),
             _ => None,
         }
     }
@@ -383,12 +537,48 @@ fn walk_error_message(err: &ignore::Error) -> String {
             ignore::Error::WithPath { err, .. }
             | ignore::Error::WithDepth { err, .. }
             | ignore::Error::WithLineNumber { err, .. } => inner(err),
-            ignore::Error::Loop { ancestor, .. } => {
-                format!("symbolic link loop back to `{}`", ancestor.display())
-            }
             ignore::Error::Io(io) => io.to_string(),
             other => other.to_string(),
         }
     }
     format!("cannot read this path: {}", inner(err))
+}
+
+#[cfg(test)]
+#[cfg(unix)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn many_links_to_one_folder_show_its_files_at_most_as_many_again() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("en")).unwrap();
+        for page in 0..50 {
+            std::fs::write(site.path().join(format!("en/{page}.md")), "Text.\n").unwrap();
+        }
+        for link in 0..100 {
+            symlink("en", site.path().join(format!("copy{link}"))).unwrap();
+        }
+        let walked = walk(&Confinement::new(site.path()));
+        assert_eq!(
+            walked.files.len(),
+            100,
+            "the 50 pages, and once more through one link"
+        );
+        assert_eq!(walked.notes.len(), 99, "{:?}", walked.notes);
+        assert!(walked.problems.is_empty() && walked.escaping.is_empty());
+    }
+
+    #[test]
+    fn a_link_to_a_file_inside_is_a_file_of_the_site_under_its_own_name() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("shared")).unwrap();
+        std::fs::create_dir_all(site.path().join("es")).unwrap();
+        std::fs::write(site.path().join("shared/a.md"), "Texto.\n").unwrap();
+        symlink("../shared/a.md", site.path().join("es/a.md")).unwrap();
+        let walked = walk(&Confinement::new(site.path()));
+        let files: Vec<&str> = walked.files.iter().map(String::as_str).collect();
+        assert_eq!(files, ["es/a.md", "shared/a.md"]);
+    }
 }

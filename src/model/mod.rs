@@ -66,6 +66,12 @@ pub struct Document {
     pub unresolved_references: Vec<UnresolvedReference>,
     pub images: Vec<Image>,
     pub lists: Vec<List>,
+    /// The page's blocks in page order (by start): headings, paragraphs, list items, table
+    /// rows, code and HTML blocks, each with the invariants written in it.
+    pub blocks: Vec<Block>,
+    /// Markup the renderer does not read as the author meant (`[text]（url）`, `###Title`,
+    /// `Title?{#id}`, `](url)` without its `[`), outside code.
+    pub broken_markup: Vec<BrokenMarkup>,
     pub liquid: Vec<LiquidTag>,
     /// Liquid whose delimiters are broken (`{ % … % }`, an unclosed `{%`), outside code.
     pub broken_liquid: Vec<BrokenLiquid>,
@@ -305,7 +311,7 @@ pub struct ListItem {
     pub links: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LiquidKind {
     /// `{% … %}`
     Tag,
@@ -339,6 +345,72 @@ pub struct BrokenLiquid {
     pub span: Span,
     /// The text between the delimiters, trimmed (`include standards-url`).
     pub content: String,
+}
+
+/// What kind of block a `Block` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    TableRow,
+    CodeBlock,
+    HtmlBlock,
+}
+
+/// One block of a page: what the alignment pairs across languages.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// The innermost block (a list item) this one stands in.
+    pub parent: Option<usize>,
+    /// How many list items and block quotes enclose it.
+    pub depth: u8,
+    /// Index into `Document::headings` of the heading whose section holds the block (for a
+    /// heading: itself).
+    pub section: Option<usize>,
+    /// Indices into `Document::links`, `images`, `liquid` of what is written in this block and
+    /// not in a block nested in it.
+    pub links: Vec<usize>,
+    pub images: Vec<usize>,
+    pub liquid: Vec<usize>,
+    /// Numbers (two digits or more) and inline code written in the block, for the alignment.
+    pub literals: Vec<String>,
+}
+
+/// Why markup found by `BrokenMarkup` does not render as meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkupBreak {
+    /// `[text]（url）`, `［text］(url)`, `！[alt](src)`: full-width punctuation.
+    FullWidth,
+    /// `[text] words (url)`, `[text] (<url>)`: something between `]` and `(`.
+    WordsBeforeTarget,
+    /// `[text]` at the end of a line, `(url)` starting the next.
+    TargetOnNextLine,
+    /// `["text]](url)`, `text](url)`, `!alt](src)`: a bracket doubled or missing.
+    Brackets,
+    /// `###Title`: no space after the `#`s, so no heading.
+    HeadingWithoutSpace,
+    /// A paragraph that ends with `{#id}`: a heading that lost its `#`s.
+    HeadingWithoutMarker,
+    /// `Title?{#id}` or `{#1x}`: an explicit id the renderer does not read.
+    UnreadId,
+    /// `{a2}…{/a2}`, `%1$s`: a translation tool's placeholder left in the text.
+    Placeholder,
+}
+
+/// Markup the renderer shows as text, with the remains that tell what it stood for.
+#[derive(Debug, Clone)]
+pub struct BrokenMarkup {
+    pub cause: MarkupBreak,
+    /// The whole broken construct.
+    pub span: Span,
+    /// What is left of the link target, image path or id, when there is one.
+    pub remains: Option<String>,
+    pub remains_span: Span,
+    /// Edits that restore the markup, when they follow from the text alone.
+    pub repair: Vec<(Span, String)>,
 }
 
 impl LiquidTag {

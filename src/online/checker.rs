@@ -65,12 +65,17 @@ impl Checker {
             if retry >= self.max_retries {
                 return PageCheck::without_anchors(verdict);
             }
+            // A long backoff (many retries configured) is capped like a long `Retry-After`.
             let wait = retry_after
-                .map(|asked| asked.min(MAX_RETRY_AFTER))
-                .unwrap_or_else(|| backoff(self.retry_base, retry));
+                .unwrap_or_else(|| backoff(self.retry_base, retry))
+                .min(MAX_RETRY_AFTER);
             let resume = Instant::now() + wait;
             // Waiting past the deadline would only turn a known answer into "deadline reached".
             if self.deadline.is_some_and(|deadline| resume >= deadline) {
+                return PageCheck::without_anchors(verdict);
+            }
+            let waiting_host = host.as_deref().or(page.host_str()).unwrap_or_default();
+            if !self.client.limits().reserve_retry_wait(waiting_host, wait) {
                 return PageCheck::without_anchors(verdict);
             }
             if let Some(host) = host.filter(|_| retry_after.is_some()) {

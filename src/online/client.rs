@@ -25,8 +25,15 @@ const HEAD_FALLBACK_STATUSES: [u16; 4] = [400, 403, 405, 501];
 /// to a huge file must not exhaust memory.
 const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 
-/// Whether `host` gets the GitHub token. Only GitHub's own hosts do: sending a token anywhere
-/// else would leak it to whoever runs that server.
+/// Whether a request to `url` carries the GitHub token: only over HTTPS, and only to GitHub's
+/// own hosts. Over plain HTTP anyone on the path reads it, and any other host would be handed
+/// it. Each redirect hop is a new request asked again, so a redirect to another host (or
+/// down to `http:`) never forwards the token.
+pub fn sends_github_token(url: &Url) -> bool {
+    url.scheme() == "https" && url.host_str().is_some_and(is_github_host)
+}
+
+/// Whether `host` is one of GitHub's own hosts.
 pub fn is_github_host(host: &str) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
     ["github.com", "api.github.com", "raw.githubusercontent.com"]
@@ -89,8 +96,11 @@ impl HttpClient {
             ACCEPT,
             HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"),
         );
-        let client = Client::builder()
-            .use_rustls_tls()
+        let mut builder = Client::builder().use_rustls_tls();
+        for pem in &options.extra_root_certificates {
+            builder = builder.add_root_certificate(reqwest::Certificate::from_pem(pem)?);
+        }
+        let client = builder
             .redirect(reqwest::redirect::Policy::none())
             .timeout(options.timeout)
             .connect_timeout(options.timeout)
@@ -100,6 +110,13 @@ impl HttpClient {
             .no_proxy()
             .dns_resolver(Arc::new(GuardedResolver {
                 allow_private: options.allow_private,
+                overrides: Arc::new(
+                    options
+                        .resolve_overrides
+                        .iter()
+                        .map(|(name, addresses)| (name.to_ascii_lowercase(), addresses.clone()))
+                        .collect(),
+                ),
             }))
             .build()?;
         Ok(HttpClient {
@@ -195,7 +212,11 @@ impl HttpClient {
         let permit = self.limits.acquire(host).await;
         self.progress.show_host(host);
         let mut request = self.client.request(method, url.clone());
-        if let Some(token) = self.github_token.as_ref().filter(|_| is_github_host(host)) {
+        if let Some(token) = self
+            .github_token
+            .as_ref()
+            .filter(|_| sends_github_token(url))
+        {
             request = request.bearer_auth(token);
         }
         let sent = request.send().await.map_err(|error| classify(&error));
@@ -322,6 +343,23 @@ fn describe(error: &reqwest::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_token_goes_only_over_https_to_github() {
+        let url = |text: &str| Url::parse(text).unwrap();
+        assert!(sends_github_token(&url("https://github.com/a/b")));
+        assert!(sends_github_token(&url(
+            "https://raw.githubusercontent.com/a/b/c"
+        )));
+        assert!(!sends_github_token(&url("http://github.com/a/b")));
+        assert!(!sends_github_token(&url(
+            "http://raw.githubusercontent.com/a/b/c"
+        )));
+        assert!(!sends_github_token(&url(
+            "https://github.com.evil.example/"
+        )));
+        assert!(!sends_github_token(&url("https://example.com/github.com")));
+    }
 
     #[test]
     fn github_hosts_get_the_token_and_others_do_not() {

@@ -1,5 +1,7 @@
 //! Politeness: a cap on requests in flight overall and per host, a minimum interval between
-//! request starts to one host, and host-wide pauses when a host says `Retry-After`.
+//! request starts to one host, and host-wide pauses when a host says `Retry-After`. And
+//! patience: a cap on the time spent waiting to retry one host, so that a host that keeps
+//! answering 429 or 503 costs a bounded wait, not one per URL.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -13,6 +15,7 @@ pub(super) struct Limits {
     global: Arc<Semaphore>,
     per_host: usize,
     min_host_interval: Duration,
+    retry_wait_per_host: Duration,
     hosts: Mutex<HashMap<String, Arc<HostGate>>>,
 }
 
@@ -22,6 +25,8 @@ struct HostGate {
     in_flight: Arc<Semaphore>,
     /// The earliest time the next request to this host may start.
     next_start: Mutex<Instant>,
+    /// Time already spent (or promised) waiting to retry this host.
+    retry_waited: Mutex<Duration>,
 }
 
 /// Held while a request is in flight; dropping it frees both slots.
@@ -38,7 +43,28 @@ impl Limits {
             global: Arc::new(Semaphore::new(max_concurrency.max(1))),
             per_host: max_per_host.max(1),
             min_host_interval,
+            retry_wait_per_host: Duration::MAX,
             hosts: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Caps the time spent waiting to retry one host over the whole check.
+    pub fn with_retry_wait_per_host(mut self, cap: Duration) -> Self {
+        self.retry_wait_per_host = cap;
+        self
+    }
+
+    /// Takes `wait` from `host`'s retry allowance; false (and nothing taken) when the
+    /// allowance cannot cover it, in which case the request is not retried.
+    pub fn reserve_retry_wait(&self, host: &str, wait: Duration) -> bool {
+        let gate = self.gate(host);
+        let mut waited = lock(&gate.retry_waited);
+        match waited.checked_add(wait) {
+            Some(total) if total <= self.retry_wait_per_host => {
+                *waited = total;
+                true
+            }
+            _ => false,
         }
     }
 
@@ -81,6 +107,7 @@ impl Limits {
             Arc::new(HostGate {
                 in_flight: Arc::new(Semaphore::new(self.per_host)),
                 next_start: Mutex::new(Instant::now()),
+                retry_waited: Mutex::new(Duration::ZERO),
             })
         });
         Arc::clone(gate)
@@ -121,6 +148,16 @@ mod tests {
         assert!(begin.elapsed() < STEP);
         let _paused = limits.acquire("a.example").await;
         assert!(begin.elapsed() >= 2 * STEP);
+    }
+
+    #[test]
+    fn retry_waits_are_capped_per_host() {
+        let limits = Limits::new(8, 8, Duration::ZERO).with_retry_wait_per_host(3 * STEP);
+        assert!(limits.reserve_retry_wait("a.example", 2 * STEP));
+        assert!(!limits.reserve_retry_wait("a.example", 2 * STEP));
+        assert!(limits.reserve_retry_wait("a.example", STEP));
+        assert!(!limits.reserve_retry_wait("a.example", STEP));
+        assert!(limits.reserve_retry_wait("b.example", 3 * STEP));
     }
 
     #[tokio::test]

@@ -28,16 +28,18 @@ use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use client::is_github_host;
+pub use client::{is_github_host, sends_github_token};
+pub use safety::{is_private, names_private_host};
 
 /// How the online check behaves. [`OnlineOptions::default`] gives polite, lychee-like defaults.
 #[derive(Debug, Clone)]
 pub struct OnlineOptions {
     /// Time allowed for one request, from connecting to the end of the body.
     pub timeout: Duration,
-    /// Time allowed for the whole check; URLs not done by then are
+    /// Time allowed for the whole check (5 minutes by default): a slow or hostile host must
+    /// not keep a CI job busy for hours. URLs not done by then are
     /// `Unverifiable("deadline reached")`.
-    pub deadline: Option<Duration>,
+    pub deadline: Duration,
     /// Requests in flight at once, over all hosts.
     pub max_concurrency: usize,
     /// Requests in flight at once to one host.
@@ -48,6 +50,9 @@ pub struct OnlineOptions {
     pub max_redirects: usize,
     /// Retries after a timeout, a connection reset, a 5xx, 408 or 429.
     pub max_retries: u32,
+    /// The most time spent waiting to retry requests to one host over the whole check
+    /// (backoff and `Retry-After` added up); past it, that host's answers stand.
+    pub max_retry_wait_per_host: Duration,
     /// The first backoff; each further retry waits twice as long.
     pub retry_base: Duration,
     /// Final statuses (after following redirects) that mean the link works.
@@ -66,8 +71,16 @@ pub struct OnlineOptions {
     /// Rewrites applied in order to each URL before it is requested (`Regex::replace_all`
     /// syntax, so `$1` refers to a group). Verdicts stay keyed by the URL as written.
     pub remap: Vec<(Regex, String)>,
-    /// Sent as a bearer token, only to the hosts [`is_github_host`] accepts.
+    /// Sent as a bearer token, only over HTTPS to the hosts [`is_github_host`] accepts
+    /// ([`sends_github_token`]).
     pub github_token: Option<String>,
+    /// Certificate authorities (PEM) trusted besides the public ones: a test server's
+    /// self-signed certificate, a company's TLS proxy. Set by code, never by a config file.
+    pub extra_root_certificates: Vec<Vec<u8>>,
+    /// Names answered with these addresses instead of asking DNS (tests send `github.com` to
+    /// 127.0.0.1). The private-address guard applies to them as to any other answer. Set by
+    /// code, never by a config file.
+    pub resolve_overrides: HashMap<String, Vec<std::net::IpAddr>>,
     /// Fetch pages whose URL has a `#fragment` and check that an element has that id or name.
     pub check_fragments: bool,
     /// Draw a progress bar on stderr; the caller enables it only when stderr is a terminal.
@@ -80,12 +93,13 @@ impl Default for OnlineOptions {
     fn default() -> Self {
         OnlineOptions {
             timeout: Duration::from_secs(20),
-            deadline: None,
+            deadline: Duration::from_secs(5 * 60),
             max_concurrency: 32,
             max_per_host: 4,
             min_host_interval: Duration::ZERO,
             max_redirects: 10,
             max_retries: 2,
+            max_retry_wait_per_host: Duration::from_secs(60),
             retry_base: Duration::from_millis(500),
             accept: vec![200..=299],
             allow_private: false,
@@ -95,6 +109,8 @@ impl Default for OnlineOptions {
             include: Vec::new(),
             remap: Vec::new(),
             github_token: None,
+            extra_root_certificates: Vec::new(),
+            resolve_overrides: HashMap::new(),
             check_fragments: false,
             progress: false,
             user_agent: concat!("l10nlint/", env!("CARGO_PKG_VERSION")).to_owned(),

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// The longest `Retry-After` we honour; a server asking for more is treated as unavailable.
+/// The longest wait before one retry: a longer `Retry-After` (or backoff) is cut to it.
 pub(super) const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// The wait before retry number `retry` (0-based): `base`, `2·base`, `4·base`, …

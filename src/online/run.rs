@@ -81,18 +81,22 @@ pub(super) async fn run(urls: Vec<String>, options: &OnlineOptions) -> Result<Re
         .collect();
     let unique = from_cache + to_fetch.len();
     let progress = Progress::new(options.progress, to_fetch.len());
-    let limits = Arc::new(Limits::new(
-        options.max_concurrency,
-        options.max_per_host,
-        options.min_host_interval,
-    ));
+    let limits = Arc::new(
+        Limits::new(
+            options.max_concurrency,
+            options.max_per_host,
+            options.min_host_interval,
+        )
+        .with_retry_wait_per_host(options.max_retry_wait_per_host),
+    );
     let client = HttpClient::new(options, limits, progress.clone()).map_err(OnlineError::Client)?;
     let checker = Arc::new(Checker {
         client,
         accept: options.accept.clone(),
         max_retries: options.max_retries,
         retry_base: options.retry_base,
-        deadline: options.deadline.map(|deadline| started + deadline),
+        // A deadline too far to be represented is no deadline.
+        deadline: started.checked_add(options.deadline),
     });
     let fetched = fetch_all(&checker, to_fetch, &progress).await;
     progress.finish();

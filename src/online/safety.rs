@@ -1,6 +1,10 @@
-//! The private-address guard: without `allow_private`, no connection is made to loopback,
-//! private, link-local, unspecified or CGNAT addresses. Links in documents are written by
-//! anyone, and a linter running in CI must not become a way to probe the machine's network.
+//! The private-address guard: without `allow_private`, a connection is made only to globally
+//! reachable unicast addresses. Links in documents are written by anyone, and a linter running
+//! in CI must not become a way to probe the machine or its network: every range of the IANA
+//! IPv4 and IPv6 special-purpose address registries is refused (loopback, private, shared,
+//! link-local, documentation, benchmarking, reserved, protocol assignments, discard-only, …),
+//! as are multicast and broadcast; an IPv6 address that carries an IPv4 one (IPv4-mapped,
+//! NAT64 `64:ff9b::/96`, 6to4 `2002::/16`) is judged by the address it carries.
 //!
 //! IP literals never reach a resolver, so they are checked before each request (including
 //! redirect targets); names are checked by [`GuardedResolver`], which is the client's only
@@ -8,39 +12,115 @@
 
 use reqwest::Url;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use std::collections::HashMap;
 use std::fmt;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
 
-/// Whether connecting to `ip` could reach the local machine or its private network.
-pub(super) fn is_private(ip: IpAddr) -> bool {
+/// The IPv4 ranges that are not the public Internet: the IANA IPv4 special-purpose registry
+/// (RFC 6890 and its updates), whole, plus multicast. `240.0.0.0/4` holds the broadcast
+/// address.
+const SPECIAL_V4: &[(Ipv4Addr, u32)] = &[
+    (Ipv4Addr::new(0, 0, 0, 0), 8), // "this network"; reaches the local host on Linux
+    (Ipv4Addr::new(10, 0, 0, 0), 8), // private
+    (Ipv4Addr::new(100, 64, 0, 0), 10), // shared address space (CGNAT)
+    (Ipv4Addr::new(127, 0, 0, 0), 8), // loopback
+    (Ipv4Addr::new(169, 254, 0, 0), 16), // link-local (cloud metadata services)
+    (Ipv4Addr::new(172, 16, 0, 0), 12), // private
+    (Ipv4Addr::new(192, 0, 0, 0), 24), // IETF protocol assignments
+    (Ipv4Addr::new(192, 0, 2, 0), 24), // documentation (TEST-NET-1)
+    (Ipv4Addr::new(192, 31, 196, 0), 24), // AS112-v4
+    (Ipv4Addr::new(192, 52, 193, 0), 24), // AMT
+    (Ipv4Addr::new(192, 88, 99, 0), 24), // deprecated 6to4 relay anycast
+    (Ipv4Addr::new(192, 168, 0, 0), 16), // private
+    (Ipv4Addr::new(192, 175, 48, 0), 24), // direct delegation AS112 service
+    (Ipv4Addr::new(198, 18, 0, 0), 15), // benchmarking
+    (Ipv4Addr::new(198, 51, 100, 0), 24), // documentation (TEST-NET-2)
+    (Ipv4Addr::new(203, 0, 113, 0), 24), // documentation (TEST-NET-3)
+    (Ipv4Addr::new(224, 0, 0, 0), 4), // multicast
+    (Ipv4Addr::new(240, 0, 0, 0), 4), // reserved, and the limited broadcast address
+];
+
+/// The special-purpose ranges inside IPv6 global unicast (`2000::/3`). Everything outside
+/// `2000::/3` is special already: loopback, unspecified, IPv4-compatible (`::/96`),
+/// discard-only `100::/64`, local-use NAT64 `64:ff9b:1::/48`, SRv6 `5f00::/16`, unique-local
+/// `fc00::/7`, link-local `fe80::/10`, site-local `fec0::/10`, multicast `ff00::/8` and the
+/// unassigned rest; IPv4-mapped and NAT64 `64:ff9b::/96` are judged by the IPv4 they carry.
+const SPECIAL_V6_IN_GLOBAL: &[(Ipv6Addr, u32)] = &[
+    (Ipv6Addr::new(0x2001, 0, 0, 0, 0, 0, 0, 0), 23), // IETF protocol assignments, Teredo
+    (Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0), 32), // documentation
+    (Ipv6Addr::new(0x2620, 0x4f, 0x8000, 0, 0, 0, 0, 0), 48), // direct delegation AS112
+    (Ipv6Addr::new(0x3fff, 0, 0, 0, 0, 0, 0, 0), 20), // documentation
+];
+
+/// Whether connecting to `ip` could reach anything but the public Internet.
+pub fn is_private(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => is_private_v4(v4),
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => is_private_v4(v4),
-            None => is_private_v6(v6),
-        },
+        IpAddr::V6(v6) => is_private_v6(v6),
     }
 }
 
 fn is_private_v4(ip: Ipv4Addr) -> bool {
-    let [first, second, ..] = ip.octets();
-    let this_network = first == 0; // 0.0.0.0/8 reaches the local host on Linux
-    let cgnat = first == 100 && (64..128).contains(&second);
-    ip.is_loopback()
-        || ip.is_private()
-        || ip.is_link_local()
-        || ip.is_unspecified()
-        || ip.is_broadcast()
-        || this_network
-        || cgnat
+    let bits = u32::from(ip);
+    SPECIAL_V4.iter().any(|&(network, length)| {
+        let mask = u32::MAX << (32 - length);
+        bits & mask == u32::from(network)
+    })
 }
 
 fn is_private_v6(ip: Ipv6Addr) -> bool {
-    let first_segment = ip.segments()[0];
-    let unique_local = first_segment & 0xfe00 == 0xfc00;
-    let link_local = first_segment & 0xffc0 == 0xfe80;
-    ip.is_loopback() || ip.is_unspecified() || unique_local || link_local
+    if let Some(carried) = carried_ipv4(ip) {
+        return is_private_v4(carried);
+    }
+    let bits = u128::from(ip);
+    let in_range = |&(network, length): &(Ipv6Addr, u32)| {
+        let mask = u128::MAX << (128 - length);
+        bits & mask == u128::from(network)
+    };
+    let global_unicast = in_range(&(Ipv6Addr::new(0x2000, 0, 0, 0, 0, 0, 0, 0), 3));
+    !global_unicast || SPECIAL_V6_IN_GLOBAL.iter().any(in_range)
+}
+
+/// The IPv4 address an IPv6 address stands for, when it is one that a translator or tunnel
+/// delivers to that IPv4 address: IPv4-mapped (`::ffff:a.b.c.d`), NAT64 well-known prefix
+/// (`64:ff9b::a.b.c.d`), 6to4 (`2002:AABB:CCDD::/48`).
+fn carried_ipv4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
+    let [first, second, third, ..] = ip.segments();
+    let octets = ip.octets();
+    let last_four = Ipv4Addr::new(octets[12], octets[13], octets[14], octets[15]);
+    if let Some(mapped) = ip.to_ipv4_mapped() {
+        Some(mapped)
+    } else if ip.segments()[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        Some(last_four)
+    } else if first == 0x2002 {
+        Some(Ipv4Addr::new(
+            (second >> 8) as u8,
+            second as u8,
+            (third >> 8) as u8,
+            third as u8,
+        ))
+    } else {
+        None
+    }
+}
+
+/// Whether a URL names the local machine or a private address by itself (an IP literal, or
+/// `localhost`), so that no resolver is needed to tell. A `remap` in a repository's config may
+/// not send requests there.
+pub fn names_private_host(url: &str) -> bool {
+    let Ok(url) = Url::parse(url) else {
+        return false;
+    };
+    private_literal(&url).is_some() || url.host_str().is_some_and(is_localhost_name)
+}
+
+/// `localhost` and the names under it, which always mean the loopback interface (RFC 6761)
+/// whatever the system resolver says of them.
+fn is_localhost_name(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost" || host.ends_with(".localhost")
 }
 
 /// The private IP literal a URL's host is, if it is one.
@@ -78,33 +158,50 @@ impl fmt::Display for ResolveFailure {
 
 impl std::error::Error for ResolveFailure {}
 
-/// The client's resolver: the system resolver, minus private addresses unless allowed.
-#[derive(Debug, Clone, Copy)]
+/// The client's resolver: the system resolver (or the fixed answers of `overrides`), minus
+/// private addresses unless allowed.
+#[derive(Debug, Clone)]
 pub(super) struct GuardedResolver {
     pub allow_private: bool,
+    /// Names answered without asking the system (`OnlineOptions::resolve_overrides`); their
+    /// addresses are guarded like any others.
+    pub overrides: Arc<HashMap<String, Vec<IpAddr>>>,
 }
 
 impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {
         let allow_private = self.allow_private;
-        let host = name.as_str().to_owned();
+        let host = name.as_str().to_ascii_lowercase();
+        let loopback = || {
+            vec![
+                IpAddr::V4(Ipv4Addr::LOCALHOST),
+                IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ]
+        };
+        let fixed = match self.overrides.get(&host) {
+            Some(addresses) => Some(addresses.clone()),
+            None => is_localhost_name(&host).then(loopback),
+        };
         Box::pin(async move {
-            let addresses = resolve_checked(&host, allow_private).await?;
+            let resolved = match fixed {
+                Some(addresses) => addresses
+                    .into_iter()
+                    .map(|ip| SocketAddr::new(ip, 0))
+                    .collect(),
+                None => lookup(&host).await?,
+            };
+            let addresses = keep_allowed(resolved, allow_private)?;
             Ok(Box::new(addresses.into_iter()) as Addrs)
         })
     }
 }
 
-async fn resolve_checked(
-    host: &str,
-    allow_private: bool,
-) -> Result<Vec<SocketAddr>, ResolveFailure> {
+async fn lookup(host: &str) -> Result<Vec<SocketAddr>, ResolveFailure> {
     // Port 0 is replaced by the URL's port (or the scheme's default) by the connector.
-    let resolved: Vec<SocketAddr> = tokio::net::lookup_host((host, 0))
+    Ok(tokio::net::lookup_host((host, 0))
         .await
         .map_err(|error| classify_lookup_error(&error))?
-        .collect();
-    keep_allowed(resolved, allow_private)
+        .collect())
 }
 
 /// Keep the addresses we may connect to. A name with some public addresses is usable through
@@ -157,26 +254,69 @@ mod tests {
         text.parse().expect("valid test address")
     }
 
+    /// One address in (and, where it matters, at each edge of) every range of the IANA IPv4
+    /// and IPv6 special-purpose registries, multicast and the forms that carry an IPv4.
     #[test]
-    fn private_ranges_are_recognised() {
+    fn every_special_purpose_range_is_private() {
         for private in [
-            "127.0.0.1",
-            "127.255.0.9",
-            "10.1.2.3",
-            "172.16.0.1",
-            "172.31.255.255",
-            "192.168.1.1",
-            "169.254.169.254",
+            "0.0.0.0",
+            "0.255.255.255",
+            "10.0.0.0",
+            "10.255.255.255",
             "100.64.0.1",
             "100.127.255.255",
-            "0.0.0.0",
-            "::1",
+            "127.0.0.1",
+            "127.255.0.9",
+            "169.254.169.254",
+            "172.16.0.1",
+            "172.31.255.255",
+            "192.0.0.8",
+            "192.0.0.170",
+            "192.0.2.1",
+            "192.31.196.1",
+            "192.52.193.1",
+            "192.88.99.1",
+            "192.168.1.1",
+            "192.175.48.6",
+            "198.18.0.1",
+            "198.19.255.255",
+            "198.51.100.7",
+            "203.0.113.9",
+            "224.0.0.1",
+            "239.255.255.250",
+            "240.0.0.1",
+            "255.255.255.255",
             "::",
+            "::1",
+            "::127.0.0.1",
+            "::8.8.8.8",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            "::ffff:169.254.169.254",
+            "64:ff9b::127.0.0.1",
+            "64:ff9b::a00:1",
+            "64:ff9b:1::808:808",
+            "100::1",
+            "2001::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "2001:2::1",
+            "2001:3::1",
+            "2001:20::1",
+            "2001:1ff:ffff::1",
+            "2001:db8::1",
+            "2002:7f00:1::1",
+            "2002:a00:1::1",
+            "2002:c0a8:101::1",
+            "2620:4f:8000::1",
+            "3fff::1",
+            "3fff:fff::1",
+            "5f00::1",
             "fc00::1",
             "fd12:3456::1",
             "fe80::1",
-            "::ffff:127.0.0.1",
-            "::ffff:10.0.0.1",
+            "fec0::1",
+            "ff02::1",
+            "ff0e::1",
         ] {
             assert!(is_private(ip(private)), "{private} should be private");
         }
@@ -186,14 +326,72 @@ mod tests {
     fn public_addresses_are_allowed() {
         for public in [
             "1.1.1.1",
-            "172.32.0.1",
+            "8.8.8.8",
+            "9.255.255.255",
+            "11.0.0.0",
+            "100.63.255.255",
             "100.128.0.1",
+            "126.255.255.255",
+            "128.0.0.1",
+            "169.253.255.255",
+            "172.32.0.1",
+            "192.0.1.1",
             "192.169.0.1",
+            "198.20.0.1",
+            "223.255.255.255",
             "2606:4700::1111",
+            "2001:200::1",
+            "2001:4860:4860::8888",
+            "2620:4f:8001::1",
+            "3ffe::1",
+            "2a00:1450:4001::1",
             "::ffff:8.8.8.8",
+            "64:ff9b::808:808",
+            "2002:808:808::1",
         ] {
             assert!(!is_private(ip(public)), "{public} should be public");
         }
+    }
+
+    #[test]
+    fn urls_that_name_private_hosts_by_themselves() {
+        for private in [
+            "http://127.0.0.1:8080/",
+            "http://[::1]/",
+            "http://[::ffff:7f00:1]/",
+            "http://2130706433/",
+            "http://0x7f.1/",
+            "http://localhost/x",
+            "http://LOCALHOST./",
+            "http://api.localhost/",
+            "http://10.0.0.1/$1",
+        ] {
+            assert!(names_private_host(private), "{private}");
+        }
+        for public in ["https://example.com/$1", "https://8.8.8.8/", "not a url"] {
+            assert!(!names_private_host(public), "{public}");
+        }
+    }
+
+    #[test]
+    fn overridden_names_are_guarded_too() {
+        let resolver = |allow_private| GuardedResolver {
+            allow_private,
+            overrides: Arc::new(HashMap::from([(
+                "github.com".to_owned(),
+                vec![ip("127.0.0.1")],
+            )])),
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let name = || "github.com".parse::<Name>().unwrap();
+        let refused = runtime.block_on(resolver(false).resolve(name()));
+        assert!(refused.is_err());
+        let allowed = runtime.block_on(resolver(true).resolve(name())).unwrap();
+        let addresses: Vec<SocketAddr> = allowed.collect();
+        assert_eq!(addresses, vec![SocketAddr::new(ip("127.0.0.1"), 0)]);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //!
 //! Every value is checked while the config is read (durations, status ranges, patterns), so a
 //! mistake is a config error that points at the value, not a surprise in the middle of a run.
+//! Keys left out are `None` (or empty), so that a repository's `[online]` can be laid over the
+//! user's ([`OnlineConfig::over`]); what a repository may set is `config::trust`'s business.
 
 use super::OnlineOptions;
 use regex::Regex;
@@ -17,7 +19,7 @@ use std::time::Duration;
 pub struct OnlineConfig {
     /// Check external links on every run, as `--online` does.
     #[serde(default)]
-    pub enabled: bool,
+    pub enabled: Option<bool>,
     #[serde(default, deserialize_with = "duration")]
     pub timeout: Option<Duration>,
     #[serde(default, deserialize_with = "positive")]
@@ -30,6 +32,9 @@ pub struct OnlineConfig {
     pub max_redirects: Option<usize>,
     #[serde(default)]
     pub max_retries: Option<u32>,
+    /// The most time spent waiting to retry requests to one host, over the whole check.
+    #[serde(default, deserialize_with = "duration")]
+    pub max_retry_wait: Option<Duration>,
     /// Status codes and ranges that count as working: `["200..=299", "403"]`.
     #[serde(default, deserialize_with = "status_ranges")]
     pub accept: Option<Vec<RangeInclusive<u16>>>,
@@ -46,7 +51,7 @@ pub struct OnlineConfig {
     #[serde(default, deserialize_with = "duration")]
     pub cache_ttl: Option<Duration>,
     #[serde(default)]
-    pub check_fragments: bool,
+    pub check_fragments: Option<bool>,
     /// `None` when the config does not say, so callers can tell "not set" from `false`.
     #[serde(default)]
     pub allow_private: Option<bool>,
@@ -55,18 +60,46 @@ pub struct OnlineConfig {
 }
 
 impl OnlineConfig {
+    /// This config laid over `under`: each key this one sets wins, lists are joined.
+    pub fn over(&self, under: &OnlineConfig) -> OnlineConfig {
+        let joined =
+            |mine: &[Regex], theirs: &[Regex]| theirs.iter().chain(mine).cloned().collect();
+        OnlineConfig {
+            enabled: self.enabled.or(under.enabled),
+            timeout: self.timeout.or(under.timeout),
+            max_concurrency: self.max_concurrency.or(under.max_concurrency),
+            max_per_host: self.max_per_host.or(under.max_per_host),
+            min_host_interval: self.min_host_interval.or(under.min_host_interval),
+            max_redirects: self.max_redirects.or(under.max_redirects),
+            max_retries: self.max_retries.or(under.max_retries),
+            max_retry_wait: self.max_retry_wait.or(under.max_retry_wait),
+            accept: self.accept.clone().or_else(|| under.accept.clone()),
+            exclude: joined(&self.exclude, &under.exclude),
+            include: joined(&self.include, &under.include),
+            remap: under.remap.iter().chain(&self.remap).cloned().collect(),
+            cache: self.cache.clone().or_else(|| under.cache.clone()),
+            cache_ttl: self.cache_ttl.or(under.cache_ttl),
+            check_fragments: self.check_fragments.or(under.check_fragments),
+            allow_private: self.allow_private.or(under.allow_private),
+            deadline: self.deadline.or(under.deadline),
+        }
+    }
+
     /// The checker's options; a relative `cache` is resolved against `config_dir`, and without
     /// one the cache lives in `default_cache`.
     pub fn options(&self, config_dir: &Path, default_cache: Option<PathBuf>) -> OnlineOptions {
         let defaults = OnlineOptions::default();
         OnlineOptions {
             timeout: self.timeout.unwrap_or(defaults.timeout),
-            deadline: self.deadline,
+            deadline: self.deadline.unwrap_or(defaults.deadline),
             max_concurrency: self.max_concurrency.unwrap_or(defaults.max_concurrency),
             max_per_host: self.max_per_host.unwrap_or(defaults.max_per_host),
             min_host_interval: self.min_host_interval.unwrap_or_default(),
             max_redirects: self.max_redirects.unwrap_or(defaults.max_redirects),
             max_retries: self.max_retries.unwrap_or(defaults.max_retries),
+            max_retry_wait_per_host: self
+                .max_retry_wait
+                .unwrap_or(defaults.max_retry_wait_per_host),
             accept: self.accept.clone().unwrap_or(defaults.accept),
             allow_private: self.allow_private.unwrap_or(false),
             cache: self
@@ -78,7 +111,7 @@ impl OnlineConfig {
             exclude: self.exclude.clone(),
             include: self.include.clone(),
             remap: self.remap.clone(),
-            check_fragments: self.check_fragments,
+            check_fragments: self.check_fragments.unwrap_or(false),
             ..defaults
         }
     }
@@ -219,6 +252,7 @@ max-per-host = 2
 min-host-interval = "250ms"
 max-redirects = 3
 max-retries = 1
+max-retry-wait = "10s"
 accept = ["200..=299", "403", 429]
 exclude = ["^https://internal\\."]
 include = ["^https://internal\\.example\\.com/public"]
@@ -232,7 +266,8 @@ deadline = 120
         )
         .expect("valid config");
         let options = config.options(Path::new("/site"), None);
-        assert!(config.enabled);
+        assert_eq!(config.enabled, Some(true));
+        assert_eq!(options.max_retry_wait_per_host, Duration::from_secs(10));
         assert_eq!(options.timeout, Duration::from_secs(5));
         assert_eq!(options.max_concurrency, 8);
         assert_eq!(options.max_per_host, 2);
@@ -250,7 +285,18 @@ deadline = 120
         assert_eq!(options.cache_ttl, Duration::from_secs(7 * 24 * 60 * 60));
         assert!(options.check_fragments);
         assert!(options.allow_private);
-        assert_eq!(options.deadline, Some(Duration::from_secs(120)));
+        assert_eq!(options.deadline, Duration::from_secs(120));
+    }
+
+    #[test]
+    fn a_config_laid_over_another_wins_where_it_says_something() {
+        let user = parse("enabled = true\ntimeout = \"5s\"\nexclude = [\"a\"]\n").expect("user");
+        let repository = parse("enabled = false\nexclude = [\"b\"]\n").expect("repository");
+        let merged = repository.over(&user);
+        assert_eq!(merged.enabled, Some(false));
+        assert_eq!(merged.timeout, Some(Duration::from_secs(5)));
+        let excluded: Vec<&str> = merged.exclude.iter().map(Regex::as_str).collect();
+        assert_eq!(excluded, ["a", "b"]);
     }
 
     #[test]
@@ -264,6 +310,7 @@ deadline = 120
         assert_eq!(options.accept, defaults.accept);
         assert_eq!(options.cache, Some(cache));
         assert!(!options.allow_private);
+        assert_eq!(options.deadline, Duration::from_secs(5 * 60));
     }
 
     #[test]

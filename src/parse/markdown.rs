@@ -1,8 +1,8 @@
 //! Markdown bodies through pulldown-cmark, with byte offsets, into the document model.
 
 use crate::model::{
-    Anchor, Document, Heading, Image, ImageKind, Link, LinkDefinition, LinkKind, List, ListItem,
-    UnresolvedReference,
+    Anchor, Block, BlockKind, Document, Heading, Image, ImageKind, Link, LinkDefinition, LinkKind,
+    List, ListItem, MarkupBreak, UnresolvedReference,
 };
 use crate::parse::heading_ids::{HeadingIdGenerator, HeadingIdStyle, typographic};
 use crate::parse::{html_elements, liquid};
@@ -128,6 +128,8 @@ struct Builder<'a> {
     last_block_was_heading: bool,
     /// Links before this index were already given to a list item (or stood outside lists).
     links_attached: usize,
+    /// Indices into `document.blocks` of the blocks open, and the block quotes open (`None`).
+    open_blocks: Vec<Option<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -153,6 +155,43 @@ impl<'a> Builder<'a> {
             paragraph_start: None,
             last_block_was_heading: false,
             links_attached: 0,
+            open_blocks: Vec::new(),
+        }
+    }
+
+    /// The innermost open block, and how many blocks and quotes are open.
+    fn open_block(&mut self, kind: BlockKind, start: usize) {
+        let parent = self.open_blocks.iter().rev().find_map(|open| *open);
+        let section = match kind {
+            BlockKind::Heading(_) => Some(self.document.headings.len()),
+            _ => self.document.headings.len().checked_sub(1),
+        };
+        self.document.blocks.push(Block {
+            kind,
+            span: start..start,
+            parent,
+            depth: u8::try_from(self.open_blocks.len()).unwrap_or(u8::MAX),
+            section,
+            links: Vec::new(),
+            images: Vec::new(),
+            liquid: Vec::new(),
+            literals: Vec::new(),
+        });
+        self.open_blocks.push(Some(self.document.blocks.len() - 1));
+    }
+
+    fn close_block(&mut self, end: usize) {
+        if let Some(Some(index)) = self.open_blocks.pop() {
+            let block = &mut self.document.blocks[index];
+            block.span.end = trim_end_offset(self.text, end).max(block.span.start);
+        }
+    }
+
+    /// Whether a paragraph starting now is a block of its own (not the text of a list item).
+    fn paragraph_is_block(&self) -> bool {
+        match self.open_blocks.last() {
+            Some(Some(index)) => self.document.blocks[*index].kind != BlockKind::ListItem,
+            _ => true,
         }
     }
 
@@ -166,6 +205,7 @@ impl<'a> Builder<'a> {
             Event::Text(text) => self.text(&text, range),
             Event::Code(code) => {
                 self.document.code.push(range.clone());
+                self.add_literal(code.trim());
                 if let Some(heading) = &mut self.heading {
                     heading.id_text.push_str(&code);
                 }
@@ -183,6 +223,7 @@ impl<'a> Builder<'a> {
         let is_paragraph = matches!(tag, Tag::Paragraph);
         match tag {
             Tag::Heading { level, id, .. } => {
+                self.open_block(BlockKind::Heading(level as u8), range.start);
                 self.heading = Some(OpenHeading {
                     level: level as u8,
                     span: range,
@@ -191,9 +232,24 @@ impl<'a> Builder<'a> {
                     id_text: String::new(),
                 });
             }
-            Tag::Paragraph => self.paragraph_start = Some(range.start),
-            Tag::CodeBlock(_) => self.code_block_start = Some(range.start),
-            Tag::HtmlBlock => self.html_block_start = Some(range.start),
+            Tag::Paragraph => {
+                if self.paragraph_is_block() {
+                    self.open_block(BlockKind::Paragraph, range.start);
+                } else {
+                    self.open_blocks.push(None);
+                }
+                self.paragraph_start = Some(range.start);
+            }
+            Tag::CodeBlock(_) => {
+                self.open_block(BlockKind::CodeBlock, range.start);
+                self.code_block_start = Some(range.start);
+            }
+            Tag::HtmlBlock => {
+                self.open_block(BlockKind::HtmlBlock, range.start);
+                self.html_block_start = Some(range.start);
+            }
+            Tag::BlockQuote(_) => self.open_blocks.push(None),
+            Tag::TableHead | Tag::TableRow => self.open_block(BlockKind::TableRow, range.start),
             Tag::Link {
                 link_type,
                 dest_url,
@@ -214,6 +270,7 @@ impl<'a> Builder<'a> {
                 open_item: None,
             }),
             Tag::Item => {
+                self.open_block(BlockKind::ListItem, range.start);
                 if let Some(list) = self.lists.last_mut() {
                     list.open_item = Some((range.start, Vec::new()));
                 }
@@ -228,17 +285,26 @@ impl<'a> Builder<'a> {
     fn end(&mut self, tag: TagEnd, range: Span) {
         match tag {
             TagEnd::Heading(_) => {
+                self.close_block(range.end);
                 self.close_heading();
                 self.last_block_was_heading = true;
                 return;
             }
-            TagEnd::Paragraph => self.close_paragraph(range),
+            TagEnd::Paragraph => {
+                self.close_block(range.end);
+                self.close_paragraph(range);
+            }
+            TagEnd::BlockQuote(_) | TagEnd::TableHead | TagEnd::TableRow => {
+                self.close_block(range.end);
+            }
             TagEnd::CodeBlock => {
+                self.close_block(range.end);
                 if let Some(start) = self.code_block_start.take() {
                     self.document.code.push(start..range.end);
                 }
             }
             TagEnd::HtmlBlock => {
+                self.close_block(range.end);
                 if let Some(start) = self.html_block_start.take() {
                     html_elements::extract(self.text, start..range.end, self.document);
                     self.attach_new_links_to_item();
@@ -246,6 +312,7 @@ impl<'a> Builder<'a> {
             }
             TagEnd::Link | TagEnd::Image => self.close_link(),
             TagEnd::Item => {
+                self.close_block(range.end);
                 if let Some(list) = self.lists.last_mut()
                     && let Some((start, links)) = list.open_item.take()
                 {
@@ -285,6 +352,12 @@ impl<'a> Builder<'a> {
             }
         }
         self.visible_text(text, range.clone());
+        for number in text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|run| run.len() >= 2)
+        {
+            self.add_literal(number);
+        }
         if self.links.is_empty() {
             self.pending_text = match self.pending_text.take() {
                 Some(pending) if pending.end == range.start => Some(pending.start..range.end),
@@ -294,6 +367,17 @@ impl<'a> Builder<'a> {
                 }
                 None => Some(range),
             };
+        }
+    }
+
+    /// A number or inline code of the innermost open block (a few per block: enough to align).
+    fn add_literal(&mut self, literal: &str) {
+        const MOST_PER_BLOCK: usize = 16;
+        if let Some(Some(index)) = self.open_blocks.iter().rev().find(|open| open.is_some()) {
+            let literals = &mut self.document.blocks[*index].literals;
+            if literals.len() < MOST_PER_BLOCK && !literal.is_empty() {
+                literals.push(literal.to_owned());
+            }
         }
     }
 
@@ -441,6 +525,20 @@ impl<'a> Builder<'a> {
         };
         let span = open.span.start..trim_end_offset(self.text, open.span.end);
         let has_liquid = liquid::overlaps(&self.document.liquid, &span);
+        let mut open = open;
+        if matches!(
+            self.id_style,
+            HeadingIdStyle::KramdownGfm | HeadingIdStyle::Kramdown
+        ) && open.explicit_id.is_some()
+            && let Some(unread) = unread_attribute(self.text, &span)
+        {
+            // kramdown shows the attribute as text, and makes the id from it.
+            let written = &self.text[unread.written.clone()];
+            open.text.push_str(written);
+            open.id_text.push_str(&typographic(written));
+            open.explicit_id = None;
+            self.document.broken_markup.push(unread.into_broken());
+        }
         let explicit_id = open.explicit_id.map(|id| Anchor {
             span: explicit_id_span(self.text, &span, &id),
             id,
@@ -519,9 +617,47 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        assign_to_blocks(self.document);
         self.finished_lists.sort_by_key(|list| list.span.start);
         self.document.lists = self.finished_lists;
         self.document.link_definitions = definitions;
+    }
+}
+
+/// Gives each link, image and Liquid tag to the innermost block it is written in.
+fn assign_to_blocks(document: &mut Document) {
+    let starts: Vec<usize> = document
+        .blocks
+        .iter()
+        .map(|block| block.span.start)
+        .collect();
+    let innermost = |blocks: &[Block], offset: usize| {
+        let mut at = starts
+            .partition_point(|&start| start <= offset)
+            .checked_sub(1);
+        while let Some(index) = at {
+            let span = &blocks[index].span;
+            if span.start <= offset && offset < span.end.max(span.start + 1) {
+                return Some(index);
+            }
+            at = blocks[index].parent;
+        }
+        None
+    };
+    for (index, link) in document.links.iter().enumerate() {
+        if let Some(block) = innermost(&document.blocks, link.span.start) {
+            document.blocks[block].links.push(index);
+        }
+    }
+    for (index, image) in document.images.iter().enumerate() {
+        if let Some(block) = innermost(&document.blocks, image.span.start) {
+            document.blocks[block].images.push(index);
+        }
+    }
+    for (index, tag) in document.liquid.iter().enumerate() {
+        if let Some(block) = innermost(&document.blocks, tag.span.start) {
+            document.blocks[block].liquid.push(index);
+        }
     }
 }
 
@@ -544,6 +680,63 @@ fn attribute_list_id(list: &str) -> Option<&str> {
         .split_whitespace()
         .find_map(|part| part.strip_prefix('#'))
         .filter(|id| !id.is_empty())
+}
+
+/// A heading's `{#id}` that kramdown does not read: not after a space or tab, or not an id
+/// kramdown accepts (`[A-Za-z][\w:-]*`).
+struct UnreadAttribute {
+    /// From the whitespace before `{` (if any) to `}`: what kramdown shows as text.
+    written: Span,
+    /// The `{…}`.
+    attribute: Span,
+    id: String,
+}
+
+impl UnreadAttribute {
+    fn into_broken(self) -> crate::model::BrokenMarkup {
+        let id_start = self.attribute.start + 2;
+        let id_span = id_start..id_start + self.id.len();
+        let needs_space = self.written == self.attribute && is_kramdown_id(&self.id);
+        crate::model::BrokenMarkup {
+            cause: MarkupBreak::UnreadId,
+            span: self.attribute.clone(),
+            remains: Some(self.id),
+            remains_span: id_span,
+            repair: if needs_space {
+                vec![(self.attribute.start..self.attribute.start, " ".to_owned())]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// Whether kramdown reads `id` as a header id: `[A-Za-z][\w:-]*`.
+pub fn is_kramdown_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '-'))
+}
+
+/// The `{#id}` ending a heading's first line, when kramdown would not read it.
+fn unread_attribute(text: &str, heading: &Span) -> Option<UnreadAttribute> {
+    let written = &text[heading.clone()];
+    let first_line = written.lines().next().unwrap_or("").trim_end();
+    let open = first_line.rfind('{')?;
+    let attribute = first_line[open..].strip_suffix('}')?;
+    let id = attribute.strip_prefix("{#")?.trim();
+    let before = &first_line[..open];
+    let spaced = before.ends_with([' ', '\t']);
+    if spaced && is_kramdown_id(id) && !id.is_empty() {
+        return None;
+    }
+    let written_start = heading.start + before.trim_end_matches([' ', '\t']).len();
+    let attribute_start = heading.start + open;
+    Some(UnreadAttribute {
+        written: written_start..heading.start + first_line.len(),
+        attribute: attribute_start..heading.start + first_line.len(),
+        id: id.to_owned(),
+    })
 }
 
 /// Where `{#id}` is written in a heading (the whole heading when it cannot be found).

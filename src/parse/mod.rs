@@ -7,6 +7,7 @@ pub mod heading_ids;
 pub mod html_elements;
 pub mod icu;
 pub mod liquid;
+pub mod lost_markup;
 pub mod markdown;
 pub mod placeholders;
 pub mod plurals;
@@ -102,6 +103,7 @@ fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
     };
     let masked = liquid::mask(text, &document.liquid);
     markdown::parse_body(text, &masked, body_start, heading_ids, &mut document);
+    lost_markup::find(text, &masked, body_start, &mut document);
     document.broken_liquid = liquid::find_broken(text, body_start, &document.liquid)
         .into_iter()
         .filter(|broken| !document.in_code(broken.span.start))

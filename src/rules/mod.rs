@@ -5,6 +5,7 @@
 //! category's `mod.rs`, and is documented in `rules/<rule-id>.md`, whose front matter holds its
 //! metadata. The engine stamps the rule's id on every diagnostic the rule reports.
 
+use crate::align::{Alignments, PageAlignment};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::Corpus;
 use crate::model::FrontMatter;
@@ -20,6 +21,7 @@ mod general;
 mod images;
 mod links;
 mod lists;
+mod markup;
 mod online;
 mod parity;
 mod structure;
@@ -29,6 +31,7 @@ pub mod catalog_plurals;
 pub mod fluent_bundle;
 pub mod key_pairing;
 pub mod link_syntax;
+pub mod lost_markup;
 pub mod site_targets;
 pub mod suggest;
 
@@ -149,6 +152,7 @@ const CATEGORIES: &[&[RuleDefinition]] = &[
     images::RULES,
     links::RULES,
     lists::RULES,
+    markup::RULES,
     online::RULES,
     parity::RULES,
     structure::RULES,
@@ -193,9 +197,19 @@ pub struct TranslationContext<'a> {
     pub translation: Page<'a>,
     pub source: Page<'a>,
     pub site: &'a Site<'a>,
+    /// The translation's index among the site's documents.
+    pub index: usize,
+    pub alignments: &'a Alignments,
 }
 
 impl<'a> TranslationContext<'a> {
+    /// The translation aligned with its source page, built on first use and shared by every
+    /// rule.
+    pub fn alignment(&self) -> &'a PageAlignment {
+        static NONE: LazyLock<PageAlignment> = LazyLock::new(PageAlignment::default);
+        self.alignments.get(self.site, self.index).unwrap_or(&NONE)
+    }
+
     /// The front matter of the source page and of the translation, when both have one.
     pub fn front_matters(&self) -> Option<(&'a FrontMatter, &'a FrontMatter)> {
         let source = self.source.document.front_matter.parsed()?;

@@ -229,7 +229,11 @@ mod tests {
             std::fs::write(site_dir.path().join(path), text).expect("write");
         }
         let config = crate::config::Config::default();
-        let corpus = crate::discover::Corpus::discover(site_dir.path(), &config).expect("corpus");
+        let corpus = crate::discover::Corpus::discover(
+            &crate::files::Confinement::new(site_dir.path()),
+            &config,
+        )
+        .expect("corpus");
         let documents: Vec<Document> = corpus
             .files
             .iter()

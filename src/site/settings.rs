@@ -2,13 +2,13 @@
 
 use crate::config::Config;
 use crate::config::ListConfig;
+use crate::files::Confinement;
 use crate::model::yaml::{YamlNode, YamlValue};
 use crate::parse::HeadingIds;
 use crate::parse::heading_ids::HeadingIdStyle;
 use crate::parse::yaml;
 use crate::site::Page;
 use globset::{Glob, GlobMatcher};
-use std::path::Path;
 
 #[derive(Debug, Clone, Default)]
 pub struct SiteSettings {
@@ -60,10 +60,10 @@ impl std::str::FromStr for Generator {
 const HUGO_CONFIGS: &[&str] = &["hugo.toml", "hugo.yaml", "hugo.json"];
 
 impl SiteSettings {
-    /// Reads `_config.yml` in `root` if there is one; the config file's `[site]` wins.
-    pub fn load(root: &Path, config: &Config) -> Result<Self, String> {
+    /// Reads `_config.yml` in the root if there is one; the config file's `[site]` wins.
+    pub fn load(confinement: &Confinement, config: &Config) -> Result<Self, String> {
         let mut settings = SiteSettings::default();
-        if let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) {
+        if let Some(text) = confinement.read_text("_config.yml", config.max_file_size()) {
             settings.is_jekyll = true;
             settings.generator = Generator::Jekyll;
             if let Some(jekyll) = yaml::parse_yaml(&text).root {
@@ -71,8 +71,8 @@ impl SiteSettings {
             }
         } else {
             settings.heading_ids.style = HeadingIdStyle::GitHub;
-            let hugo = HUGO_CONFIGS.iter().any(|name| root.join(name).is_file())
-                || (root.join("config.toml").is_file() && root.join("content").is_dir());
+            let hugo = HUGO_CONFIGS.iter().any(|name| confinement.is_file(name))
+                || (confinement.is_file("config.toml") && confinement.is_dir("content"));
             if hugo {
                 settings.generator = Generator::Hugo;
             }

@@ -6,8 +6,6 @@
 //! people, so for typo detection and for "does the link text match the link" they count as
 //! different domains, just as browsers treat them for cookies.
 
-use crate::discover::locale::{is_locale_code, language_of, same_locale};
-
 /// Hosts whose pages are localised by subdomain, article names and all: a translation's
 /// link there may differ from the source's (globs, as `localized` options take them).
 pub const LOCALIZED_HOSTS: [&str; 5] = [
@@ -161,31 +159,8 @@ pub fn registrable_domain(host: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Whether a parenthesised word reads as a link target rather than prose: an absolute URL, a
-/// `mailto:`, a site path (`/x`, `./x`, `../x`), an anchor (`#x`), or a page file name.
-pub fn looks_like_target(word: &str) -> bool {
-    let lowercase = word.to_ascii_lowercase();
-    [
-        "http://", "https://", "mailto:", "www.", "/", "./", "../", "#",
-    ]
-    .iter()
-    .any(|prefix| lowercase.starts_with(prefix) && lowercase.len() > prefix.len())
-        || [".md", ".html", ".htm"]
-            .iter()
-            .any(|extension| lowercase.ends_with(extension) && !lowercase.contains(' '))
-        || is_page_fragment(&lowercase)
-}
-
-/// `help#multidevice`: a page and an anchor, one word (prose has no `#` inside a word).
-fn is_page_fragment(word: &str) -> bool {
-    word.split_once('#').is_some_and(|(page, fragment)| {
-        !page.is_empty()
-            && !fragment.is_empty()
-            && word
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '#' | '.'))
-    })
-}
+/// What a written target looks like is known while parsing (`parse::lost_markup`).
+pub use crate::parse::lost_markup::looks_like_target;
 
 /// The host a relative target starts with, when it starts with one (`www.x.org/a` → `www.x.org`).
 pub fn bare_host(target: &str) -> Option<String> {
@@ -199,83 +174,6 @@ pub fn bare_host(target: &str) -> Option<String> {
         return None;
     }
     host_in_text(target)
-}
-
-/// A URL with the page's locale replaced by `{locale}`.
-pub struct Generalised {
-    pub text: String,
-    /// A path segment or query value names a locale: the page's, which a translation may
-    /// keep when the target has no version in its language, or another.
-    pub has_locale: bool,
-    /// The host starts with a locale label (`es.wikipedia.org`): such sites translate paths too.
-    pub locale_subdomain: bool,
-}
-
-/// Replaces the page's locale where sites put it: the first label of the host, path segments
-/// and query values. The host is lowercased.
-pub fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> Generalised {
-    let mut has_locale = false;
-    let mut locale_subdomain = false;
-    let mut replace = |token: &str, out: &mut String| {
-        if is_locale_code(token) {
-            has_locale = true;
-            if same_locale(token, locale) || same_locale(token, language_of(locale)) {
-                out.push_str("{locale}");
-                return;
-            }
-        }
-        out.push_str(token);
-    };
-    let mut text = String::with_capacity(url.len());
-    let mut rest = url;
-    if let Some(host) = host {
-        let host_start = url.to_lowercase().find(host).unwrap_or(0);
-        let host_end = host_start + host.len();
-        text.push_str(&url[..host_start]);
-        match host.split_once('.') {
-            Some((first, domain))
-                if is_locale_code(first)
-                    && registrable_domain(host).is_some_and(|registrable| registrable != host) =>
-            {
-                locale_subdomain = true;
-                text.push_str("{locale}.");
-                text.push_str(domain);
-            }
-            _ => text.push_str(host),
-        }
-        rest = url.get(host_end..).unwrap_or("");
-    }
-    let (path, query) = match rest.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (rest, None),
-    };
-    for (index, segment) in path.split('/').enumerate() {
-        if index > 0 {
-            text.push('/');
-        }
-        replace(segment, &mut text);
-    }
-    if let Some(query) = query {
-        text.push('?');
-        for (index, pair) in query.split('&').enumerate() {
-            if index > 0 {
-                text.push('&');
-            }
-            match pair.split_once('=') {
-                Some((name, value)) => {
-                    text.push_str(name);
-                    text.push('=');
-                    replace(value, &mut text);
-                }
-                None => text.push_str(pair),
-            }
-        }
-    }
-    Generalised {
-        text,
-        has_locale,
-        locale_subdomain,
-    }
 }
 
 /// The URL a bare link found in running text really is: detection runs on into CJK text and
@@ -407,49 +305,5 @@ mod tests {
         ] {
             assert!(!looks_like_target(prose), "{prose}");
         }
-    }
-
-    fn generalised(url: &str, locale: &str) -> (String, bool, bool) {
-        let host = host_of(url);
-        let result = generalise_locale(url, host.as_deref(), locale);
-        (result.text, result.has_locale, result.locale_subdomain)
-    }
-
-    #[test]
-    fn the_page_locale_is_generalised_in_paths_hosts_and_queries() {
-        assert_eq!(generalised("/en/help", "en").0, "/{locale}/help");
-        assert_eq!(generalised("../es/help", "es").0, "../{locale}/help");
-        assert_eq!(
-            generalised("https://ES.wikipedia.org/wiki/X", "es"),
-            (
-                "https://{locale}.wikipedia.org/wiki/X".to_owned(),
-                false,
-                true
-            )
-        );
-        assert_eq!(
-            generalised("https://x.org/a?hl=pt-BR&q=1", "pt_BR").0,
-            "https://x.org/a?hl={locale}&q=1"
-        );
-        assert_eq!(
-            generalised("https://x.org/pt/a", "pt_BR").0,
-            "https://x.org/{locale}/a"
-        );
-    }
-
-    #[test]
-    fn a_locale_in_the_path_marks_the_link_as_localised() {
-        assert_eq!(
-            generalised("/en/help", "de"),
-            ("/en/help".to_owned(), true, false)
-        );
-        assert!(generalised("/de/help", "de").1);
-        assert!(!generalised("https://github.com/org/repo", "de").1);
-    }
-
-    #[test]
-    fn a_locale_like_host_label_of_a_bare_domain_is_not_a_subdomain() {
-        // `de.com` is a registrable domain, not the German part of `com`.
-        assert!(!generalised("https://de.com/x", "de").2);
     }
 }

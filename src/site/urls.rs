@@ -526,13 +526,7 @@ fn read_plain_includes(corpus: &Corpus) -> HashMap<String, String> {
         .iter()
         .filter_map(|file| {
             let name = file.strip_prefix("_includes/")?;
-            let path = corpus.root.join(file);
-            let small = std::fs::metadata(&path)
-                .is_ok_and(|metadata| metadata.len() <= INCLUDE_URL_MAX_BYTES);
-            if !small {
-                return None;
-            }
-            let text = std::fs::read_to_string(&path).ok()?;
+            let text = corpus.confinement.read_text(file, INCLUDE_URL_MAX_BYTES)?;
             let plain = !text.contains(['<', '{'])
                 && !text.lines().any(|line| line.trim_start().starts_with('#'));
             plain.then(|| (name.to_owned(), text.trim().to_owned()))

@@ -1,10 +1,11 @@
 //! URLs of a source message that the translation drops, points elsewhere, or adds.
 
+use crate::align::keys::generalise_locale;
 use crate::model::fluent::FluentPattern;
 use crate::rules::prelude::*;
 use crate::site::host_typos::{HostTypoDetector, damerau_distance};
 use crate::site::url_text::{
-    LOCALIZED_HOSTS, bare_url_in_text, generalise_locale, host_of, registrable_domain,
+    LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain,
 };
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;

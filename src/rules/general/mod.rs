@@ -3,4 +3,5 @@
 super::declare_rules! {
     category: "general";
     file_unreadable => "file-unreadable",
+    symlink_escapes_root => "symlink-escapes-root",
 }

@@ -1,6 +1,8 @@
 //! A translation whose images differ from its source page's.
 
 use crate::discover::locale::same_locale;
+use crate::diagnostic::{ItemKind, Presence};
+use crate::rules::lost_markup::{explains_link, lost_markup_of};
 use crate::rules::prelude::*;
 use crate::rules::site_targets::Written;
 use crate::site::Site;
@@ -168,7 +170,13 @@ impl Rule for ImageParity {
             };
             diagnostics.push(diagnostic);
         }
+        let translation_document = context.translation.document;
+        let lost = lost_markup_of(context);
         for absent in unmatched_source.into_iter().filter(|shown| shown.exists) {
+            // `！[alt](path)`, `!alt](path)`: the markup rules report the image that lost it.
+            if lost.iter().any(|broken| explains_link(broken, &absent.image.src)) {
+                continue;
+            }
             let diagnostic = match linked_instead(site, context.translation, &absent.path) {
                 Some(link) => Diagnostic::new(
                     translation_path,
@@ -179,21 +187,32 @@ impl Rule for ImageParity {
                     ),
                 )
                 .help("add the `!` that makes `[…](…)` an image: `![…](…)`"),
-                None => Diagnostic::new(
-                    translation_path,
-                    0..0,
-                    format!(
-                        "the translation lacks the image `{}` of the source page",
-                        absent.path
-                    ),
-                )
-                .help("add the image where the source page shows it"),
+                None => {
+                    let place = context.alignment().place_of_offset(
+                        context.source.document,
+                        translation_document,
+                        absent.image.span.start,
+                    );
+                    Diagnostic::new(
+                        translation_path,
+                        place.line_span(translation_document),
+                        format!(
+                            "the translation lacks the image `{}` of the source page",
+                            absent.path
+                        ),
+                    )
+                    .help("add the image where the source page shows it")
+                }
             };
-            diagnostics.push(diagnostic.related(
-                source_path,
-                absent.image.src_span.clone(),
-                format!("`{source_path}` shows it here"),
-            ));
+            diagnostics.push(
+                diagnostic
+                    .related(
+                        source_path,
+                        absent.image.src_span.clone(),
+                        format!("`{source_path}` shows it here"),
+                    )
+                    .compared(ItemKind::Image, &absent.path, Presence::Missing),
+            );
         }
     }
 }

@@ -29,6 +29,13 @@ impl Rule for LinkBroken {
             if bare_host(written.target).is_some() {
                 continue;
             }
+            // `[https://x.org](words)` in a translation: `link-text-target-swapped`'s finding.
+            let swapped = page.document.links.iter().any(|link| {
+                link.target_span == written.span && crate::rules::lost_markup::is_swapped(link)
+            });
+            if swapped && source.is_some() {
+                continue;
+            }
             // A translation copies the source's links: the same broken link there is one
             // defect, reported once, in the source page.
             let copied = source.is_some_and(|source| {

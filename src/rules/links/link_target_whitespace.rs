@@ -48,7 +48,7 @@ impl Rule for LinkTargetWhitespace {
                 Diagnostic::new(
                     page.path(),
                     target,
-                    "a space inside the link target stops this link from linking: it shows as text",
+                    "a space inside the link target breaks this link: CommonMark shows it as text, and kramdown renders a link whose href holds the space and leads nowhere",
                 )
                 .label("space in the target")
                 .help(format!(

@@ -1,6 +1,5 @@
 //! Link text that names a host (`chatmail.example.org`) other than the one the link goes to.
 
-use crate::files::read_source;
 use crate::rules::link_syntax::{text_host_mismatch, without_www};
 use crate::rules::prelude::*;
 use crate::site::url_text::host_of;
@@ -35,9 +34,7 @@ impl Rule for LinkTextHostMismatch {
                 continue;
             };
             let raw = raw.get_or_insert_with(|| {
-                read_source(&site.corpus.root.join(page.path()), u64::MAX)
-                    .ok()
-                    .map(|source| source.text().to_owned())
+                site.corpus.confinement.read_text(page.path(), u64::MAX)
             });
             let same_target = source.and_then(|source| {
                 source

@@ -1,6 +1,7 @@
 //! An explicit heading id of the source page missing or changed in the translation.
 
-use crate::align::heading_alignment::{HeadingAlignment, Step};
+use crate::align::{PageAlignment, Place};
+use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::prelude::*;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
@@ -15,38 +16,41 @@ impl Rule for HeadingIdParity {
         if source.redirect.is_some() || translation.redirect.is_some() {
             return;
         }
-        let alignment = HeadingAlignment::new(source, translation);
-        for (index, step) in alignment.steps.iter().enumerate() {
-            let (source_heading, translation_heading) = match *step {
-                Step::Paired(s, t) => (s, Some(t)),
-                Step::SourceOnly(s) => (s, None),
-                Step::TranslationOnly(_) => continue,
-            };
-            let heading = &source.headings[source_heading];
+        let alignment = context.alignment();
+        for (source_heading, heading) in source.headings.iter().enumerate() {
             let Some(expected) = &heading.explicit_id else {
                 continue;
             };
-            // A deep link works as long as the id exists somewhere on the page.
-            if translation.anchor_ids().any(|id| id == expected.id) {
+            // A deep link works as long as the id exists somewhere on the page; an id still
+            // written as text is the `markup` rules' finding (`heading-id-unread`,
+            // `heading-marker-lost`).
+            if translation.anchor_ids().any(|id| id == expected.id)
+                || translation
+                    .broken_markup
+                    .iter()
+                    .any(|broken| broken.remains.as_deref() == Some(expected.id.as_str()))
+            {
                 continue;
             }
             let related = |diagnostic: Diagnostic| {
-                diagnostic.related(
-                    context.source.path(),
-                    expected.span.clone(),
-                    format!("`{}` has `{{#{}}}` here", context.source.path(), expected.id),
-                )
+                diagnostic
+                    .related(
+                        context.source.path(),
+                        expected.span.clone(),
+                        format!("`{}` has `{{#{}}}` here", context.source.path(), expected.id),
+                    )
+                    .compared(ItemKind::HeadingId, &expected.id, Presence::Missing)
             };
-            let diagnostic = match translation_heading {
+            let diagnostic = match alignment.heading(source_heading) {
                 Some(t) => {
                     let found = &translation.headings[t];
-                    let safe = alignment.is_unambiguous(index, &source.headings, &translation.headings);
+                    let certain = alignment.is_certain(source_heading);
                     match &found.explicit_id {
-                        Some(written) => changed_id(context, expected, written, safe),
-                        None => missing_id(context, heading, expected, found, safe),
+                        Some(written) => changed_id(context, expected, written, certain),
+                        None => missing_id(context, heading, expected, found, certain),
                     }
                 }
-                None => dropped_heading(context, &alignment, index, expected),
+                None => dropped_heading(context, alignment, source_heading, expected),
             };
             diagnostics.push(related(diagnostic));
         }
@@ -57,7 +61,7 @@ fn changed_id(
     context: &TranslationContext,
     expected: &Anchor,
     written: &Anchor,
-    unambiguous: bool,
+    certain: bool,
 ) -> Diagnostic {
     // The translation's own links to its translated id would break with the fix.
     let linked_here = context
@@ -66,7 +70,7 @@ fn changed_id(
         .links
         .iter()
         .any(|link| link.target.rsplit_once('#').is_some_and(|(_, fragment)| fragment == written.id));
-    let applicability = if unambiguous && !linked_here {
+    let applicability = if certain && !linked_here {
         Applicability::Safe
     } else {
         Applicability::Unsafe
@@ -95,7 +99,7 @@ fn missing_id(
     source_heading: &Heading,
     expected: &Anchor,
     found: &Heading,
-    unambiguous: bool,
+    certain: bool,
 ) -> Diagnostic {
     // Follow the source's form: `{#id}` on the heading line, or a `{: #id}` line after it.
     let written_inline = source_heading.span.contains(&expected.span.start);
@@ -123,7 +127,7 @@ fn missing_id(
         "add `{{#{}}}` to the heading, as in the source page",
         expected.id
     ))
-    .fix(Fix::new(if unambiguous {
+    .fix(Fix::new(if certain {
             Applicability::Safe
         } else {
             Applicability::Unsafe
@@ -132,33 +136,22 @@ fn missing_id(
 
 fn dropped_heading(
     context: &TranslationContext,
-    alignment: &HeadingAlignment,
-    index: usize,
+    alignment: &PageAlignment,
+    source_heading: usize,
     expected: &Anchor,
 ) -> Diagnostic {
     let translation = context.translation.document;
-    let next = alignment.steps[index..].iter().find_map(|step| match *step {
-        Step::Paired(_, t) => Some(t),
-        _ => None,
-    });
-    let previous = alignment.steps[..index].iter().rev().find_map(|step| match *step {
-        Step::Paired(_, t) | Step::TranslationOnly(t) => Some(t),
-        _ => None,
-    });
-    let (span, label) = match (next, previous) {
-        (Some(t), _) => (
-            translation.headings[t].span.clone(),
-            format!("the heading `{{#{}}}` belongs before this one", expected.id),
-        ),
-        (None, Some(t)) => (
-            translation.headings[t].span.clone(),
-            format!("the heading `{{#{}}}` belongs after this section", expected.id),
-        ),
-        (None, None) => (0..0, format!("no heading `{{#{}}}` on this page", expected.id)),
+    let place = alignment
+        .source_heading_block(source_heading)
+        .map_or(Place::Nowhere, |block| alignment.place(block, translation));
+    let label = match place {
+        Place::Nowhere => format!("no heading `{{#{}}}` on this page", expected.id),
+        Place::Before(_) => format!("the heading `{{#{}}}` belongs before this", expected.id),
+        _ => format!("the heading `{{#{}}}` belongs after this", expected.id),
     };
     Diagnostic::new(
         context.translation.path(),
-        span,
+        place.line_span(translation),
         format!(
             "the source's heading `{{#{}}}` has no counterpart here: links to `#{}` land at the top of the page",
             expected.id, expected.id

@@ -1,19 +1,19 @@
 //! The translation's link targets differ from its source page's: a link missing, added, or
 //! pointing somewhere else.
 
-use crate::align::heading_alignment::{
-    HeadingAlignment, counterpart_item_span, counterpart_span, section_of,
-};
+use crate::align::items::ItemPairing;
+use crate::align::keys::generalise_locale;
+use crate::align::link_lists::list_entry_links;
+use crate::align::Place;
+use crate::diagnostic::{ItemKind, Presence};
+use crate::rules::lost_markup::{explains_link, lost_markup_of, reported_by_markup_rules};
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, leads_nowhere};
-use crate::align::link_lists::list_entry_links;
-use crate::site::url_text::{
-    LOCALIZED_HOSTS, bare_url_in_text, generalise_locale, host_of, registrable_domain,
-};
+use crate::site::url_text::{LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain};
 use crate::site::host_typos::damerau_distance;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Deserialize)]
@@ -64,15 +64,11 @@ struct Compared<'a> {
     key: String,
     /// Translators may legitimately point this link elsewhere.
     localized: bool,
-    /// The heading whose section holds the link (for the translation: in its own headings).
-    section: Option<usize>,
     /// A link to a fragment of the same page that is not a source page's explicit id: it may
     /// follow a translated heading, so it is reported only when it pairs as changed.
     loose: bool,
     /// The target holds Liquid, broken or not: `liquid-parity` and `liquid-mangled` compare it.
     liquid: bool,
-    /// Paired with a link of the other page.
-    paired: bool,
 }
 
 impl Rule for LinkParity {
@@ -91,57 +87,150 @@ impl Rule for LinkParity {
         let explicit_ids = self
             .source_explicit_ids
             .get_or_init(|| source_explicit_ids(context));
-        let alignment = HeadingAlignment::new(source, translation);
+        let alignment = context.alignment();
         let list_entries = list_entry_targets(context);
-        let mut source_links = self.compared(source, source_locale, explicit_ids, &list_entries);
-        let mut translation_links =
+        let source_links = self.compared(source, source_locale, explicit_ids, &list_entries);
+        let translation_links =
             self.compared(translation, translation_locale, explicit_ids, &list_entries);
-        for link in &mut source_links {
-            link.section = link.section.and_then(|s| alignment.counterpart_section(s));
-        }
-        pair_equal_keys(&mut source_links, &mut translation_links);
-        pair_localized_versions(&mut source_links, &mut translation_links);
-        for link in source_links.iter_mut().chain(translation_links.iter_mut()) {
-            // Left unpaired, these differ on purpose (or are the Liquid rules' to report).
-            if link.localized || link.liquid {
-                link.paired = true;
+        let offsets = |links: &[Option<Compared>], document: &Document| -> Vec<usize> {
+            document
+                .links
+                .iter()
+                .zip(links)
+                .map(|(link, _)| link.span.start)
+                .collect()
+        };
+        let mut pairing = ItemPairing::new(
+            alignment,
+            source,
+            translation,
+            &offsets(&source_links, source),
+            &offsets(&translation_links, translation),
+        );
+        let keys = |links: &[Option<Compared>]| -> Vec<Option<String>> {
+            links.iter().map(|link| link.as_ref().map(|link| link.key.clone())).collect()
+        };
+        for (index, link) in source_links.iter().enumerate() {
+            if link.is_none() {
+                pairing.settle_source(index);
             }
         }
-        pair_substituted_hosts(&mut source_links, &mut translation_links);
-        let same_item = |s: &Compared, t: &Compared| {
-            counterpart_item_span(&alignment, source, translation, s.link.span.start)
-                .is_some_and(|item| item.contains(&t.link.span.start))
+        for (index, link) in translation_links.iter().enumerate() {
+            if link.is_none() {
+                pairing.settle_translation(index);
+            }
+        }
+        pairing.pair_equal(&keys(&source_links), &keys(&translation_links));
+        // A source link whose remains stand in the translation as text is the lost-markup
+        // rules' finding; and a link that lost its `!` is `image-parity`'s.
+        let lost = lost_markup_of(context);
+        for (index, link) in source_links.iter().enumerate() {
+            if let Some(link) = link
+                && pairing.source_pair(index).is_none()
+                && lost.iter().any(|broken| explains_link(broken, &link.link.target))
+            {
+                pairing.settle_source(index);
+            }
+        }
+        // A placeholder a translation tool left (`{a1}…{/a1}`) stands for the links of the
+        // source block it replaced: `markup-placeholder` reports it.
+        let replaced_blocks: HashSet<usize> = translation
+            .broken_markup
+            .iter()
+            .filter(|broken| broken.cause == MarkupBreak::Placeholder)
+            .filter_map(|broken| {
+                crate::align::block_at(translation, broken.span.start)
+                    .and_then(|block| alignment.source_block(block))
+            })
+            .collect();
+        for (index, link) in source.links.iter().enumerate() {
+            if pairing.is_source_open(index)
+                && crate::align::block_at(source, link.span.start)
+                    .is_some_and(|block| replaced_blocks.contains(&block))
+            {
+                pairing.settle_source(index);
+            }
+        }
+        let pair = |s: usize, t: usize| -> Option<(&Compared, &Compared)> {
+            Some((source_links[s].as_ref()?, translation_links[t].as_ref()?))
         };
+        // The localised version of a source link: the same site, one of them localised.
+        let site_of = |host: &str| registrable_domain(host).unwrap_or_else(|| host.to_owned());
+        pairing.pair_near(|s, t, same_block| {
+            let (a, b) = pair(s, t)?;
+            if !(a.localized || b.localized) {
+                return None;
+            }
+            let (source_host, translation_host) = (host_of(&a.link.target)?, host_of(&b.link.target)?);
+            (site_of(&source_host) == site_of(&translation_host)).then(|| {
+                (source_host != translation_host, !same_block, damerau_distance(&a.key, &b.key))
+            })
+        });
+        // Left unpaired, these differ on purpose (or are the Liquid rules' to report).
+        for (index, link) in source_links.iter().enumerate() {
+            if link.as_ref().is_some_and(|link| link.localized || link.liquid) {
+                pairing.settle_source(index);
+            }
+        }
+        for (index, link) in translation_links.iter().enumerate() {
+            if link.as_ref().is_some_and(|link| link.localized || link.liquid) {
+                pairing.settle_translation(index);
+            }
+        }
+        settle_substituted_hosts(&mut pairing, &source_links, &translation_links);
         // A translation link that leads nowhere is reported by the link rules (with the
         // source's link beside it); here it only keeps its source link from reading as missing.
         let leads_nowhere = |link: &Compared| {
-            leads_nowhere(&Written::link(link.link), context.site, context.translation.path())
+            reported_by_markup_rules(link.link)
+                || leads_nowhere(&Written::link(link.link), context.site, context.translation.path())
         };
-        for (s, t) in near_misses(&source_links, &translation_links, same_item) {
-            source_links[s].paired = true;
-            translation_links[t].paired = true;
-            if !leads_nowhere(&translation_links[t]) {
-                diagnostics.push(changed(context, &source_links[s], &translation_links[t]));
+        // One link changed rather than one missing and one added: alike targets first, then
+        // whatever the targets, the only difference between two paired blocks.
+        let changes = pairing.pair_near(|s, t, same_block| {
+            let (a, b) = pair(s, t)?;
+            let distance = damerau_distance(&a.key, &b.key);
+            if is_near_miss(&a.key, &b.key) {
+                Some((false, distance))
+            } else {
+                same_block.then_some((true, distance))
+            }
+        });
+        for (s, t) in changes {
+            if let Some((a, b)) = pair(s, t)
+                && !leads_nowhere(b)
+            {
+                diagnostics.push(changed(context, a, b));
             }
         }
-        for link in source_links.iter_mut().chain(translation_links.iter_mut()) {
-            if link.loose {
-                link.paired = true;
+        for (index, link) in source_links.iter().enumerate() {
+            if link.as_ref().is_some_and(|link| link.loose) {
+                pairing.settle_source(index);
             }
         }
-        for link in source_links.iter().filter(|link| !link.paired) {
-            diagnostics.push(missing(context, &alignment, link));
+        for (index, link) in translation_links.iter().enumerate() {
+            if link.as_ref().is_some_and(|link| link.loose) {
+                pairing.settle_translation(index);
+            }
+        }
+        let missing: Vec<usize> = pairing.missing().collect();
+        for s in missing {
+            if let Some(link) = &source_links[s] {
+                diagnostics.push(missing_link(context, &pairing.place(s), link));
+            }
         }
         // A link to an image the source page shows is an image lost in translation
         // (`image-parity` reports it).
         let shown_in_source = |link: &Compared| {
             source.images.iter().any(|image| image.src == link.link.target)
         };
-        for link in translation_links
-            .iter()
-            .filter(|link| !link.paired && !leads_nowhere(link) && !shown_in_source(link))
-        {
-            diagnostics.push(extra(context, &alignment, link));
+        let added: Vec<usize> = pairing.added().collect();
+        for t in added {
+            if let Some(link) = &translation_links[t]
+                && !leads_nowhere(link)
+                && !shown_in_source(link)
+            {
+                diagnostics.push(extra(context, pairing.source_block_of(t), link));
+            }
         }
     }
 }
@@ -153,12 +242,14 @@ impl LinkParity {
         locale: &str,
         explicit_ids: &HashSet<String>,
         list_entries: &HashSet<&str>,
-    ) -> Vec<Compared<'a>> {
+    ) -> Vec<Option<Compared<'a>>> {
         document
             .links
             .iter()
-            .filter(|link| !list_entries.contains(link.target.as_str()))
-            .filter_map(|link| {
+            .map(|link| {
+                if list_entries.contains(link.target.as_str()) {
+                    return None;
+                }
                 let (key, localized) = self.key(link, locale, explicit_ids)?;
                 let mangled = document.broken_liquid.iter().any(|broken| {
                     broken.span.start < link.target_span.end
@@ -169,9 +260,7 @@ impl LinkParity {
                     loose: key.starts_with('#') && !explicit_ids.contains(&key[1..]),
                     key,
                     localized,
-                    section: section_of(document, link.span.start),
                     liquid: link.has_liquid || mangled,
-                    paired: false,
                 })
             })
             .collect()
@@ -258,145 +347,56 @@ fn source_explicit_ids(context: &TranslationContext) -> HashSet<String> {
         .collect()
 }
 
-/// Pairs links with equal keys, the nearest sections first (the corresponding section is at
-/// distance 0), so that a link left over is the one whose place in the translation lacks it.
-fn pair_equal_keys(source: &mut [Compared], translation: &mut [Compared]) {
-    let position = |section: Option<usize>| section.map_or(0, |index| index + 1);
-    let mut candidates = Vec::new();
-    for (s, source_link) in source.iter().enumerate() {
-        for (t, translation_link) in translation.iter().enumerate() {
-            if source_link.key == translation_link.key {
-                let distance =
-                    position(source_link.section).abs_diff(position(translation_link.section));
-                candidates.push((distance, s, t));
-            }
-        }
-    }
-    candidates.sort_unstable();
-    for (_, s, t) in candidates {
-        if !source[s].paired && !translation[t].paired {
-            source[s].paired = true;
-            translation[t].paired = true;
-        }
-    }
-}
-
-/// Pairs, silently, unpaired links of the two pages to the same site (registrable domain)
-/// when one of them is localised: it is the localised version of the other. The closest
-/// pairs first: the same host, then the corresponding section, then the closest target.
-fn pair_localized_versions(source: &mut [Compared], translation: &mut [Compared]) {
-    let site = |host: &str| registrable_domain(host).unwrap_or_else(|| host.to_owned());
-    let mut candidates = Vec::new();
-    for (s, source_link) in source.iter().enumerate().filter(|(_, link)| !link.paired) {
-        let Some(source_host) = host_of(&source_link.link.target) else {
-            continue;
-        };
-        for (t, translation_link) in translation.iter().enumerate().filter(|(_, link)| !link.paired) {
-            if !(source_link.localized || translation_link.localized) {
-                continue;
-            }
-            let Some(translation_host) = host_of(&translation_link.link.target) else {
-                continue;
-            };
-            if site(&source_host) != site(&translation_host) {
-                continue;
-            }
-            let cost = (
-                source_host != translation_host,
-                source_link.section != translation_link.section,
-                damerau_distance(&source_link.key, &translation_link.key),
-            );
-            candidates.push((cost, s, t));
-        }
-    }
-    candidates.sort_unstable();
-    for (_, s, t) in candidates {
-        if !source[s].paired && !translation[t].paired {
-            source[s].paired = true;
-            translation[t].paired = true;
-        }
-    }
-}
-
-/// Pairs, silently, the links of a site the translation replaced by an equivalent site in its
-/// language (a law quoted from a national site): neither page links to the other's host at
-/// all, and the unpaired source links to host A and translation links to host B stand in
-/// corresponding sections, or are as many and more than one (sections may be restructured).
-fn pair_substituted_hosts(source: &mut [Compared], translation: &mut [Compared]) {
-    let hosts = |links: &[Compared]| -> HashSet<String> {
-        links.iter().filter_map(|link| host_of(&link.link.target)).collect()
+/// Settles, silently, the links of a site the translation replaced by an equivalent site in
+/// its language (a law quoted from a national site): neither page links to the other's host
+/// at all, and the open source links to host A and translation links to host B stand in
+/// paired sections, or are as many and more than one (sections may be restructured).
+fn settle_substituted_hosts(
+    pairing: &mut ItemPairing,
+    source: &[Option<Compared>],
+    translation: &[Option<Compared>],
+) {
+    let hosts = |links: &[Option<Compared>]| -> HashSet<String> {
+        links.iter().flatten().filter_map(|link| host_of(&link.link.target)).collect()
     };
     let (source_hosts, translation_hosts) = (hosts(source), hosts(translation));
-    let unpaired_sections = |links: &[Compared], host: &str| {
-        let mut sections: Vec<Option<usize>> = links
-            .iter()
-            .filter(|link| !link.paired && host_of(&link.link.target).as_deref() == Some(host))
-            .map(|link| link.section)
-            .collect();
-        sections.sort_unstable();
-        sections
-    };
-    for source_host in source_hosts.difference(&translation_hosts) {
-        let wanted = unpaired_sections(source, source_host);
-        if wanted.is_empty() {
-            continue;
+    let open_by_host = |links: &[Option<Compared>], open: &dyn Fn(usize) -> bool, section: &dyn Fn(usize) -> usize| {
+        let mut by_host: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (index, link) in links.iter().enumerate() {
+            if let Some(host) = link.as_ref().and_then(|link| host_of(&link.link.target))
+                && open(index)
+            {
+                let entry = by_host.entry(host).or_default();
+                entry.0.push(index);
+                entry.1.push(section(index));
+            }
         }
-        let substitute = translation_hosts
-            .difference(&source_hosts)
-            .find(|host| {
-                let found = unpaired_sections(translation, host);
-                found == wanted || (wanted.len() >= 2 && found.len() == wanted.len())
-            });
+        for (_, sections) in by_host.values_mut() {
+            sections.sort_unstable();
+        }
+        by_host
+    };
+    let source_open = open_by_host(source, &|s| pairing.is_source_open(s), &|s| pairing.mapped_section(s));
+    let translation_open =
+        open_by_host(translation, &|t| pairing.is_translation_open(t), &|t| pairing.translation_section(t));
+    for source_host in source_hosts.difference(&translation_hosts) {
+        let Some((wanted_links, wanted)) = source_open.get(source_host) else {
+            continue;
+        };
+        let substitute = translation_hosts.difference(&source_hosts).find_map(|host| {
+            let (links, found) = translation_open.get(host)?;
+            (found == wanted || (wanted.len() >= 2 && found.len() == wanted.len())).then_some(links)
+        });
         let Some(substitute) = substitute else {
             continue;
         };
-        mark_paired(source, source_host);
-        mark_paired(translation, substitute);
-    }
-}
-
-fn mark_paired(links: &mut [Compared], host: &str) {
-    for link in links {
-        if host_of(&link.link.target).as_deref() == Some(host) {
-            link.paired = true;
+        for &s in wanted_links {
+            pairing.settle_source(s);
+        }
+        for &t in substitute {
+            pairing.settle_translation(t);
         }
     }
-}
-
-/// Unpaired links that are one link changed rather than one missing and one added: the same
-/// host with another path, a host within two edits of the source's (registrable domain), or a
-/// relative target within two edits; or, whatever the targets, the only difference between
-/// a list item of the source and the corresponding item of the translation (`same_item`).
-/// The closest pairs first.
-fn near_misses(
-    source: &[Compared],
-    translation: &[Compared],
-    same_item: impl Fn(&Compared, &Compared) -> bool,
-) -> Vec<(usize, usize)> {
-    let mut candidates = Vec::new();
-    for (s, source_link) in source.iter().enumerate().filter(|(_, link)| !link.paired) {
-        for (t, translation_link) in translation.iter().enumerate().filter(|(_, link)| !link.paired) {
-            let distance = damerau_distance(&source_link.key, &translation_link.key);
-            if is_near_miss(&source_link.key, &translation_link.key) {
-                candidates.push((distance, s, t));
-            } else if same_item(source_link, translation_link) {
-                // After every pair whose targets are alike.
-                candidates.push((usize::MAX / 2 + distance, s, t));
-            }
-        }
-    }
-    candidates.sort_unstable();
-    let mut taken_source = HashSet::new();
-    let mut taken_translation = HashSet::new();
-    let mut pairs = Vec::new();
-    for (_, s, t) in candidates {
-        if !taken_source.contains(&s) && !taken_translation.contains(&t) {
-            taken_source.insert(s);
-            taken_translation.insert(t);
-            pairs.push((s, t));
-        }
-    }
-    pairs
 }
 
 fn is_near_miss(source: &str, translation: &str) -> bool {
@@ -439,31 +439,38 @@ fn changed(context: &TranslationContext, source: &Compared, translation: &Compar
         source.link.target_span.clone(),
         format!("`{}` links to `{expected}` here", context.source.path()),
     )
+    .compared(ItemKind::Link, &source.key, Presence::Missing)
 }
 
-fn missing(context: &TranslationContext, alignment: &HeadingAlignment, source: &Compared) -> Diagnostic {
+fn missing_link(context: &TranslationContext, place: &Place, source: &Compared) -> Diagnostic {
     let target = &source.link.target;
-    let span = counterpart_span(
-        alignment,
-        context.source.document,
-        context.translation.document,
-        source.link.span.start,
-    );
-    Diagnostic::new(
-        context.translation.path(),
-        span,
-        format!("the source page links to `{target}` in this part of the page; the translation does not"),
-    )
-    .label(format!("no link to `{target}`"))
-    .help("add the link, as the source page has it")
-    .related(
-        context.source.path(),
-        source.link.span.clone(),
-        format!("`{}` links to `{target}` here", context.source.path()),
-    )
+    let translation = context.translation.document;
+    let (message, label) = match place {
+        Place::In(_) => (
+            format!("the source page links to `{target}` in this block; the translation does not"),
+            format!("no link to `{target}`"),
+        ),
+        _ => (
+            format!("the source page has a block linking to `{target}` here; the translation lacks it"),
+            format!("the source's block with `{target}` belongs here"),
+        ),
+    };
+    Diagnostic::new(context.translation.path(), place.line_span(translation), message)
+        .label(label)
+        .help("add the link, as the source page has it")
+        .related(
+            context.source.path(),
+            source.link.span.clone(),
+            format!("`{}` links to `{target}` here", context.source.path()),
+        )
+        .compared(ItemKind::Link, &source.key, Presence::Missing)
 }
 
-fn extra(context: &TranslationContext, alignment: &HeadingAlignment, translation: &Compared) -> Diagnostic {
+fn extra(
+    context: &TranslationContext,
+    source_block: Option<usize>,
+    translation: &Compared,
+) -> Diagnostic {
     let target = &translation.link.target;
     let diagnostic = Diagnostic::new(
         context.translation.path(),
@@ -474,15 +481,13 @@ fn extra(context: &TranslationContext, alignment: &HeadingAlignment, translation
     .help(
         "remove the link, or add it to the source page if every language should have it; \
          list the URL under `[rules.link-parity] localized` if it is localised on purpose",
-    );
-    let source_section = translation.section.and_then(|t| {
-        (0..context.source.document.headings.len()).find(|&s| alignment.counterpart(s) == Some(t))
-    });
-    match source_section {
-        Some(s) => diagnostic.related(
+    )
+    .compared(ItemKind::Link, &translation.key, Presence::Extra);
+    match source_block {
+        Some(block) => diagnostic.related(
             context.source.path(),
-            context.source.document.headings[s].span.clone(),
-            format!("`{}` has no such link in this section", context.source.path()),
+            context.source.document.blocks[block].span.clone(),
+            format!("`{}` has no such link in this block", context.source.path()),
         ),
         None => diagnostic,
     }

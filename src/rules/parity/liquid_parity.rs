@@ -1,6 +1,8 @@
 //! A Liquid tag of the source page missing, changed or added in the translation.
 
-use crate::align::heading_alignment::{HeadingAlignment, counterpart_span};
+use crate::align::Place;
+use crate::align::items::ItemPairing;
+use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::prelude::*;
 use crate::site::host_typos::damerau_distance;
 
@@ -15,7 +17,6 @@ struct Compared<'a> {
     tag: &'a LiquidTag,
     /// The content with whitespace runs collapsed.
     content: String,
-    paired: bool,
 }
 
 impl Rule for LiquidParity {
@@ -24,54 +25,61 @@ impl Rule for LiquidParity {
         if source.redirect.is_some() || translation.redirect.is_some() {
             return;
         }
-        let mut source_tags = compared(&source.liquid);
-        let mut translation_tags = compared(&translation.liquid);
-        for source_tag in &mut source_tags {
-            let found = translation_tags.iter_mut().find(|t| {
-                !t.paired && t.tag.kind == source_tag.tag.kind && t.content == source_tag.content
-            });
-            if let Some(translation_tag) = found {
-                source_tag.paired = true;
-                translation_tag.paired = true;
-            }
-        }
+        let source_tags = compared(&source.liquid);
+        let translation_tags = compared(&translation.liquid);
+        let offsets = |tags: &[Compared]| -> Vec<usize> { tags.iter().map(|tag| tag.tag.span.start).collect() };
+        let keys = |tags: &[Compared]| -> Vec<Option<(LiquidKind, String)>> {
+            tags.iter().map(|tag| Some((tag.tag.kind, tag.content.clone()))).collect()
+        };
+        let mut pairing = ItemPairing::new(
+            context.alignment(),
+            source,
+            translation,
+            &offsets(&source_tags),
+            &offsets(&translation_tags),
+        );
+        pairing.pair_equal(&keys(&source_tags), &keys(&translation_tags));
         // A tag broken in the translation is `liquid-mangled`'s to report: it stands for the
         // source tag it comes closest to, which is then not reported as missing.
         for broken in &translation.broken_liquid {
-            let closest = source_tags
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| !s.paired && s.tag.kind == broken.kind)
-                .min_by_key(|(_, s)| damerau_distance(&s.content, &normalise(&broken.content)))
-                .map(|(index, _)| index);
+            let closest = (0..source_tags.len())
+                .filter(|&s| pairing.is_source_open(s) && source_tags[s].tag.kind == broken.kind)
+                .min_by_key(|&s| damerau_distance(&source_tags[s].content, &normalise(&broken.content)));
             if let Some(s) = closest {
-                source_tags[s].paired = true;
+                pairing.settle_source(s);
             }
         }
-        for (s, t) in near_misses(&source_tags, &translation_tags) {
-            source_tags[s].paired = true;
-            translation_tags[t].paired = true;
+        let changes = pairing.pair_near(|s, t, same_block| {
+            let (a, b) = (&source_tags[s], &translation_tags[t]);
+            is_near_miss(a, b).then(|| (!same_block, damerau_distance(&a.content, &b.content)))
+        });
+        for (s, t) in changes {
             diagnostics.push(changed(context, &source_tags[s], &translation_tags[t]));
         }
-        let alignment = HeadingAlignment::new(source, translation);
-        for tag in source_tags.iter().filter(|tag| !tag.paired) {
+        let missing: Vec<usize> = pairing.missing().collect();
+        for s in missing {
+            let tag = &source_tags[s];
             let written = written(tag.tag.kind, &tag.content);
+            let place = pairing.place(s);
+            let message = match place {
+                Place::In(_) => format!("the source page has `{written}` in this block; the translation does not"),
+                _ => format!("the source page has a block with `{written}` here; the translation lacks it"),
+            };
             diagnostics.push(
-                Diagnostic::new(
-                    context.translation.path(),
-                    counterpart_span(&alignment, source, translation, tag.tag.span.start),
-                    format!("the source page has `{written}` in this part of the page; the translation does not"),
-                )
-                .label(format!("`{written}` missing"))
-                .help(format!("copy `{written}` from the source page unchanged: Liquid is not translated"))
-                .related(
-                    context.source.path(),
-                    tag.tag.span.clone(),
-                    format!("`{}` has `{written}` here", context.source.path()),
-                ),
+                Diagnostic::new(context.translation.path(), place.line_span(translation), message)
+                    .label(format!("`{written}` missing"))
+                    .help(format!("copy `{written}` from the source page unchanged: Liquid is not translated"))
+                    .related(
+                        context.source.path(),
+                        tag.tag.span.clone(),
+                        format!("`{}` has `{written}` here", context.source.path()),
+                    )
+                    .compared(ItemKind::Liquid, &written, Presence::Missing),
             );
         }
-        for tag in translation_tags.iter().filter(|tag| !tag.paired) {
+        let added: Vec<usize> = pairing.added().collect();
+        for t in added {
+            let tag = &translation_tags[t];
             let written = written(tag.tag.kind, &tag.content);
             diagnostics.push(
                 Diagnostic::new(
@@ -80,7 +88,8 @@ impl Rule for LiquidParity {
                     format!("`{written}` is not on the source page"),
                 )
                 .label("not in the source page")
-                .help("remove it, or add it to the source page if every language needs it"),
+                .help("remove it, or add it to the source page if every language needs it")
+                .compared(ItemKind::Liquid, &written, Presence::Extra),
             );
         }
     }
@@ -91,7 +100,6 @@ fn compared(tags: &[LiquidTag]) -> Vec<Compared<'_>> {
         .map(|tag| Compared {
             tag,
             content: normalise(&tag.content),
-            paired: false,
         })
         .collect()
 }
@@ -124,29 +132,6 @@ fn is_near_miss(source: &Compared, translation: &Compared) -> bool {
         || damerau_distance(&source.content, &translation.content) * 3 <= source.content.chars().count()
 }
 
-/// The closest unpaired pairs that are one tag changed.
-fn near_misses(source: &[Compared], translation: &[Compared]) -> Vec<(usize, usize)> {
-    let mut candidates = Vec::new();
-    for (s, source_tag) in source.iter().enumerate().filter(|(_, tag)| !tag.paired) {
-        for (t, translation_tag) in translation.iter().enumerate().filter(|(_, tag)| !tag.paired) {
-            if is_near_miss(source_tag, translation_tag) {
-                candidates.push((damerau_distance(&source_tag.content, &translation_tag.content), s, t));
-            }
-        }
-    }
-    candidates.sort_unstable();
-    let (mut taken_source, mut taken_translation) = (vec![false; source.len()], vec![false; translation.len()]);
-    let mut pairs = Vec::new();
-    for (_, s, t) in candidates {
-        if !taken_source[s] && !taken_translation[t] {
-            taken_source[s] = true;
-            taken_translation[t] = true;
-            pairs.push((s, t));
-        }
-    }
-    pairs
-}
-
 fn changed(context: &TranslationContext, source: &Compared, translation: &Compared) -> Diagnostic {
     let expected = written(source.tag.kind, &source.content);
     let found = written(translation.tag.kind, &translation.content);
@@ -162,6 +147,7 @@ fn changed(context: &TranslationContext, source: &Compared, translation: &Compar
         source.tag.span.clone(),
         format!("`{}` has `{expected}` here", context.source.path()),
     )
+    .compared(ItemKind::Liquid, &expected, Presence::Missing)
     .fix(Fix::unsafe_(format!("write `{expected}`"), vec![Edit {
             span: translation.tag.span.clone(),
             replacement: expected.clone(),
