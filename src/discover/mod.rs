@@ -221,8 +221,12 @@ impl Corpus {
         }
         let beside_locales = fluent_locale_parents(&files, &layouts);
         for path in unplaced_fluent {
-            let directory = path.rsplit_once('/').map_or("", |(directory, _)| directory);
-            if beside_locales.contains(directory) {
+            let (directory, name) = path.rsplit_once('/').unwrap_or(("", path));
+            // `locales/en-US.ftl` beside `locales/en-US/` is that locale's, not shared.
+            let named_by_locale = name
+                .strip_suffix(".ftl")
+                .is_some_and(locale::is_locale_code);
+            if beside_locales.contains(directory) && !named_by_locale {
                 files.push(CorpusFile::shared(path));
             } else if include.is_match(path) {
                 files.push(CorpusFile {
@@ -568,6 +572,95 @@ mod tests {
         );
         assert_eq!(walked.notes.len(), 99, "{:?}", walked.notes);
         assert!(walked.problems.is_empty() && walked.escaping.is_empty());
+    }
+
+    fn discover_files(files: &[&str], config: &Config) -> Corpus {
+        let site = tempfile::tempdir().unwrap();
+        for file in files {
+            let path = site.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "hello = Hello\n").unwrap();
+        }
+        Corpus::discover(&Confinement::new(site.path()), config).unwrap()
+    }
+
+    #[test]
+    fn an_ftl_beside_the_locale_folders_is_shared_and_en_us_is_the_source() {
+        let corpus = discover_files(
+            &[
+                "locales/core.ftl",
+                "locales/en-US.ftl",
+                "locales/en-US/app.ftl",
+                "locales/en-GB/app.ftl",
+                "locales/cy/app.ftl",
+                "tests/broken.ftl",
+            ],
+            &Config::default(),
+        );
+        assert_eq!(corpus.source_locale, "en-US");
+        let shared: Vec<&str> = corpus
+            .files
+            .iter()
+            .filter(|file| file.shared)
+            .map(|file| file.path.as_str())
+            .collect();
+        // A file named by a locale is that locale's; one elsewhere is nobody's.
+        assert_eq!(shared, ["locales/core.ftl"]);
+        let paths: Vec<&str> = corpus.files.iter().map(|file| file.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "locales/core.ftl",
+                "locales/cy/app.ftl",
+                "locales/en-GB/app.ftl",
+                "locales/en-US/app.ftl"
+            ]
+        );
+        let cy = corpus.index_of("locales/cy/app.ftl").unwrap();
+        assert_eq!(
+            corpus.source_of(cy),
+            corpus.index_of("locales/en-US/app.ftl")
+        );
+    }
+
+    #[test]
+    fn configured_shared_resources_replace_detection() {
+        let files = [
+            "brand/names.ftl",
+            "locales/core.ftl",
+            "locales/en/app.ftl",
+            "locales/de/app.ftl",
+        ];
+        let config = Config::parse(
+            "[fluent]\nshared = [\"brand/*.ftl\"]\n",
+            Path::new("l10nlint.toml"),
+        )
+        .unwrap();
+        let corpus = discover_files(&files, &config);
+        let shared: Vec<&str> = corpus
+            .files
+            .iter()
+            .filter(|file| file.shared)
+            .map(|file| file.path.as_str())
+            .collect();
+        assert_eq!(shared, ["brand/names.ftl"]);
+        assert!(corpus.index_of("locales/core.ftl").is_none());
+        let none = Config::parse("[fluent]\nshared = []\n", Path::new("l10nlint.toml")).unwrap();
+        assert!(
+            discover_files(&files, &none)
+                .files
+                .iter()
+                .all(|file| !file.shared)
+        );
+    }
+
+    #[test]
+    fn a_configured_source_locale_is_never_replaced() {
+        let config = Config::parse("source-locale = \"de\"\n", Path::new("l10nlint.toml")).unwrap();
+        let corpus = discover_files(&["locales/en-US/app.ftl", "locales/de/app.ftl"], &config);
+        assert_eq!(corpus.source_locale, "de");
+        let corpus = discover_files(&["en/a.md", "de/a.md", "en-US/a.md"], &Config::default());
+        assert_eq!(corpus.source_locale, "en");
     }
 
     #[test]
