@@ -57,8 +57,8 @@ fn site_with_brand_folder(config: Option<&str>) -> tempfile::TempDir {
     let site = tempfile::tempdir().expect("temp dir");
     let write = |path: &str, text: &str| {
         let path = site.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("created");
+        std::fs::write(path, text).expect("written");
     };
     write("l10n/brand/names.ftl", "-brand = Tealeaf\n");
     write(

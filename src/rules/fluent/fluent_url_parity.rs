@@ -184,15 +184,12 @@ fn pair_where(
     translation: &mut [MessageUrl],
     fits: impl Fn(&MessageUrl, &MessageUrl) -> bool,
 ) {
-    for s in 0..source.len() {
-        if source[s].paired {
-            continue;
-        }
+    for source_url in source.iter_mut().filter(|url| !url.paired) {
         let found = translation
             .iter()
-            .position(|t| !t.paired && fits(&source[s], t));
+            .position(|t| !t.paired && fits(source_url, t));
         if let Some(t) = found {
-            source[s].paired = true;
+            source_url.paired = true;
             translation[t].paired = true;
         }
     }
