@@ -53,9 +53,21 @@ pub struct LintOutcome {
     pub layouts: Vec<String>,
     /// How many checked files each locale has; files outside every layout are not counted.
     pub files_per_locale: BTreeMap<String, usize>,
+    /// The generator the site is built with, and what its config told.
+    pub site: SiteDescription,
     /// What discovery skipped without a diagnostic (links to missing or ignored files), for
     /// `--verbose`.
     pub notes: Vec<String>,
+}
+
+/// For `--verbose`: the generator detected (or configured), its config file, the source
+/// locale and the heading id style in use.
+#[derive(Debug, Clone)]
+pub struct SiteDescription {
+    pub generator: &'static str,
+    pub config_file: Option<String>,
+    pub source_locale: String,
+    pub heading_ids: &'static str,
 }
 
 impl LintRequest {
@@ -198,6 +210,7 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .map(|layout| layout.pattern.clone())
             .collect(),
         files_per_locale,
+        site: parsed.describe(),
         notes: corpus.notes.clone(),
     })
 }
@@ -249,6 +262,16 @@ pub struct ParsedSite {
 }
 
 impl ParsedSite {
+    pub fn describe(&self) -> SiteDescription {
+        let model = self.settings.model();
+        SiteDescription {
+            generator: model.generator().as_str(),
+            config_file: model.config_file().map(str::to_owned),
+            source_locale: self.corpus.source_locale.clone(),
+            heading_ids: self.settings.heading_ids.style.as_str(),
+        }
+    }
+
     /// The site as rules see it, without online results.
     pub fn site(&self) -> Site<'_> {
         Site {
@@ -272,8 +295,13 @@ fn discover_and_parse(
     rules: &[ActiveRule],
 ) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
     let confinement = request.confinement();
-    let corpus = Corpus::discover(&confinement, &request.config).map_err(LintError::Usage)?;
     let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
+    let corpus = Corpus::discover(&confinement, &request.config, &settings.discovery())
+        .map_err(LintError::Usage)?;
+    // Problems found while walking are still reported: they say why nothing was read.
+    if corpus.files.is_empty() && corpus.problems.is_empty() {
+        return Err(LintError::Usage(nothing_found(request, &settings, &corpus)));
+    }
     let max_file_size = request.config.max_file_size();
     let parsed: Vec<(Document, Vec<Diagnostic>)> = (0..corpus.files.len())
         .into_par_iter()
@@ -289,6 +317,29 @@ fn discover_and_parse(
         urls,
     };
     Ok((parsed, diagnostics))
+}
+
+/// Zero files is never a silent success: what was looked for, and how to point l10nlint at
+/// the pages.
+fn nothing_found(request: &LintRequest, settings: &SiteSettings, corpus: &Corpus) -> String {
+    let model = settings.model();
+    let generator = match model.config_file() {
+        Some(file) => format!("a {} site (from `{file}`)", model.generator().as_str()),
+        None => "no generator config (`_config.yml`, `hugo.toml`, `mkdocs.yml`, `docusaurus.config.js`, `astro.config.mjs`)".to_owned(),
+    };
+    let layouts: Vec<&str> = corpus.layouts.iter().map(|l| l.pattern.as_str()).collect();
+    let looked_for = if layouts.is_empty() {
+        "Markdown, HTML, Fluent (`.ftl`) or YAML catalog files in locale folders or with locale suffixes".to_owned()
+    } else {
+        format!("files matching {}", layouts.join(", "))
+    };
+    format!(
+        "no files to lint in `{}`: found {generator}, {} files in all, and looked for {looked_for}; \
+         set `source-locale` and `[[layouts]] pattern = \"…/{{locale}}/**/*.md\"` in l10nlint.toml, \
+         or `include = [\"**/*.md\"]`",
+        request.root.display(),
+        corpus.site_files.len(),
+    )
 }
 
 /// Reads and parses one file, and runs the rules that need its text.

@@ -1,7 +1,7 @@
 //! The keys items are compared by across languages: a link target with the page's locale
 //! generalised, so that `/en/help` in English and `/de/help` in German are one key.
 
-use crate::discover::locale::{is_locale_code, same_locale};
+use crate::discover::locale::{is_locale_code, language_of, same_locale};
 use crate::site::url_text::{host_of, registrable_domain};
 
 /// A target as the alignment compares blocks by: every locale-like path segment generalised,
@@ -112,9 +112,6 @@ pub fn generalise_locale(url: &str, host: Option<&str>, locale: &str) -> General
         locale_subdomain,
     }
 }
-
-/// `pt` for `pt_BR`: sites often serve a regional translation at the language's address.
-pub use crate::discover::locale::language_of;
 
 #[cfg(test)]
 mod tests {

@@ -360,6 +360,13 @@ fn describe_run(request: &LintRequest, outcome: &LintOutcome) {
         Some(path) => eprintln!("config: {}", path.display()),
         None => eprintln!("config: none, using the defaults"),
     }
+    let site = &outcome.site;
+    match &site.config_file {
+        Some(file) => eprintln!("generator: {} (from {file})", site.generator),
+        None => eprintln!("generator: {} (no generator config found)", site.generator),
+    }
+    eprintln!("source locale: {}", site.source_locale);
+    eprintln!("heading ids: {}", site.heading_ids);
     let origin = if request.config.layouts.is_empty() {
         "detected"
     } else {

@@ -1,16 +1,19 @@
 //! Where translated files live: patterns with a `{locale}` placeholder, configured or detected.
 
 use super::locale::is_locale_code;
-use regex::Regex;
+use super::pattern::LocalePattern;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One way a site arranges its locales, e.g. `{locale}/**/*.md` or `docs/**/*.{locale}.md`.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub pattern: String,
-    matcher: Regex,
+    matcher: LocalePattern,
     /// Source pages without a locale in their path (`_articles/**/*.md`).
-    source: Option<Regex>,
+    source: Option<LocalePattern>,
+    /// Translation keys start with this where source keys start with the second prefix: Docusaurus keeps
+    /// `docs/intro.md`'s translation in `i18n/fr/docusaurus-plugin-content-docs/current/`.
+    key_prefix: Option<(String, String)>,
 }
 
 /// Where a file sits in a layout: its locale, and the key it shares with its translations.
@@ -21,27 +24,47 @@ pub struct Placement {
 }
 
 impl Layout {
-    pub fn new(pattern: &str, source: Option<&str>) -> Result<Self, regex::Error> {
+    pub fn new(pattern: &str, source: Option<&str>) -> Result<Self, String> {
         Ok(Self {
             pattern: pattern.to_owned(),
-            matcher: Regex::new(&format!("^{}$", glob_to_regex(pattern)))?,
-            source: source
-                .map(|glob| Regex::new(&format!("^{}$", glob_to_regex(glob))))
-                .transpose()?,
+            matcher: LocalePattern::new(pattern)?,
+            source: source.map(LocalePattern::new).transpose()?,
+            key_prefix: None,
         })
+    }
+
+    /// Translations whose path, without the locale, starts with `translated` pair with the
+    /// source pages whose path starts with `source` instead.
+    pub fn with_key_prefix(mut self, translated: &str, source: &str) -> Self {
+        self.key_prefix = Some((translated.to_owned(), source.to_owned()));
+        self
+    }
+
+    /// A layout whose `{locale}` is one of the locales a generator's config declares.
+    pub fn with_locales(mut self, locales: BTreeSet<String>) -> Self {
+        self.matcher = self.matcher.with_locales(locales);
+        self
+    }
+
+    /// The glob of the source pages without a locale in their path, if any.
+    pub fn source_glob(&self) -> Option<&str> {
+        self.source.as_ref().map(LocalePattern::glob)
     }
 
     /// The file's locale and key, when the layout covers it. Files matching the `source`
     /// glob but not the pattern belong to `source_locale`.
     pub fn place(&self, path: &str, source_locale: &str) -> Option<Placement> {
-        if let Some(captures) = self.matcher.captures(path) {
-            let locale = captures.name("locale")?;
-            if is_locale_code(locale.as_str()) {
-                return Some(Placement {
-                    locale: locale.as_str().to_owned(),
-                    key: key_without_locale(path, locale.range()),
-                });
+        if let Some(locale) = self.matcher.locale_range(path) {
+            let mut key = key_without_locale(path, locale.clone());
+            if let Some((translated, source)) = &self.key_prefix
+                && let Some(rest) = key.strip_prefix(translated.as_str())
+            {
+                key = format!("{source}{rest}");
             }
+            return Some(Placement {
+                locale: path[locale].to_owned(),
+                key,
+            });
         }
         let source = self.source.as_ref()?;
         source.is_match(path).then(|| Placement {
@@ -72,37 +95,6 @@ fn normalise_extension(path: &str) -> String {
     }
 }
 
-/// A glob (`*`, `**`, `?`, `{a,b}`, `{locale}`) as a regex over `/`-separated paths.
-fn glob_to_regex(glob: &str) -> String {
-    let mut regex = String::new();
-    let mut rest = glob;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("{locale}") {
-            regex.push_str(r"(?P<locale>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)");
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("**/") {
-            regex.push_str("(?:[^/]+/)*");
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("**") {
-            regex.push_str(".*");
-            rest = after;
-        } else if c == '{' && rest.contains('}') {
-            let close = rest.find('}').unwrap_or(rest.len() - 1);
-            let alternatives: Vec<String> = rest[1..close].split(',').map(regex::escape).collect();
-            regex.push_str(&format!("(?:{})", alternatives.join("|")));
-            rest = &rest[close + 1..];
-        } else {
-            match c {
-                '*' => regex.push_str("[^/]*"),
-                '?' => regex.push_str("[^/]"),
-                _ => regex.push_str(&regex::escape(&c.to_string())),
-            }
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    regex
-}
-
 /// Detects the layouts of a site from its file list: directories named by locale codes
 /// (`en/`, `content/es/`, `locales/de/`), files named by locale (`_data/lang/es.yml`), and
 /// locale suffixes (`intro.es.md`). A candidate counts when at least two locales share a file.
@@ -111,6 +103,26 @@ pub fn detect(
     source_locale: &str,
     lintable: impl Fn(&str) -> bool,
 ) -> Vec<Layout> {
+    let (candidates, unlocalised) = candidates(paths, lintable);
+    let mut layouts = Vec::new();
+    for (pattern, locales) in candidates {
+        let Some(source_glob) = qualifies(&pattern, &locales, source_locale, &unlocalised) else {
+            continue;
+        };
+        if let Ok(layout) = Layout::new(&pattern, source_glob.as_deref()) {
+            layouts.push(layout);
+        }
+    }
+    layouts
+}
+
+/// Candidate layout patterns → locale → keys, and the paths with no locale at all.
+type Candidates<'a> = (
+    BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
+    BTreeSet<&'a str>,
+);
+
+fn candidates(paths: &[String], lintable: impl Fn(&str) -> bool) -> Candidates<'_> {
     // candidate pattern → locale → keys
     let mut candidates: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     let mut unlocalised: BTreeSet<&str> = BTreeSet::new();
@@ -138,7 +150,7 @@ pub fn detect(
                 let Some(layout) = layout else {
                     continue;
                 };
-                if let Some(placement) = layout.place(path, source_locale) {
+                if let Some(placement) = layout.place(path, "") {
                     candidates
                         .entry(pattern)
                         .or_default()
@@ -152,16 +164,25 @@ pub fn detect(
             unlocalised.insert(path);
         }
     }
-    let mut layouts = Vec::new();
-    for (pattern, locales) in candidates {
-        let Some(source_glob) = qualifies(&pattern, &locales, source_locale, &unlocalised) else {
-            continue;
-        };
-        if let Ok(layout) = Layout::new(&pattern, source_glob.as_deref()) {
-            layouts.push(layout);
-        }
-    }
-    layouts
+    (candidates, unlocalised)
+}
+
+/// Every candidate layout in which at least two locales share a file, whatever the source
+/// locale: for finding which locale is the source.
+pub fn detect_all(paths: &[String], lintable: impl Fn(&str) -> bool) -> Vec<Layout> {
+    let (candidates, _) = candidates(paths, lintable);
+    candidates
+        .into_iter()
+        .filter(|(_, locales)| {
+            locales.len() >= 2
+                && locales.iter().any(|(locale, keys)| {
+                    locales
+                        .iter()
+                        .any(|(other, other_keys)| other != locale && !other_keys.is_disjoint(keys))
+                })
+        })
+        .filter_map(|(pattern, _)| Layout::new(&pattern, None).ok())
+        .collect()
 }
 
 /// `{locale}.yml`-style and `name.{locale}.md`-style candidates for a file name, and

@@ -1,47 +1,82 @@
-//! Recognising locale codes in paths: `es`, `pt_BR`, `zh-Hant`, `sr-Latn`, `zh_CN`.
+//! Locale codes: which names in paths and configs are locales (`es`, `pt_BR`, `zh-Hant`,
+//! `sr-Latn-RS`, `nan-TW`, `lad`), how two spellings compare, and which locale of a site is
+//! its source. The one implementation every layer uses.
+//!
+//! A name is a locale when it parses as a BCP 47 language tag whose subtags are registered
+//! in the IANA Language Subtag Registry (through the `language-tags` crate), so no list of
+//! languages is kept here. The registry also holds three-letter codes that read as ordinary
+//! folder names (`css`, `api`, `lib`, `src`): those are refused unless a generator's config
+//! names them as locales.
 
-/// ISO 639-1 language codes.
-const TWO_LETTER: &[&str] = &[
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
-    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
-    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
-    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
-    "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
-    "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
-    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
-    "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi",
-    "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk",
-    "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
-    "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
-    "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+use language_tags::LanguageTag;
+
+/// Registered three-letter language subtags that are far more often folder or file names
+/// than locales of a translated site. Asturian (`ast`) is left out: sites are translated
+/// into it.
+const FOLDER_WORDS: &[&str] = &[
+    "abs", "act", "add", "ads", "age", "air", "all", "alt", "amp", "any", "api", "apk", "app",
+    "arc", "arr", "art", "aux", "avi", "bag", "bar", "bib", "bid", "big", "bin", "bio", "bit",
+    "biz", "bmp", "bot", "box", "bug", "bus", "buy", "cab", "can", "cap", "car", "cdn", "cfg",
+    "chr", "cla", "cli", "cms", "coc", "col", "com", "cov", "cpu", "crm", "crt", "csr", "css",
+    "csv", "cup", "cur", "cut", "day", "def", "del", "dep", "dev", "dir", "doc", "dos", "dox",
+    "dry", "end", "env", "err", "etc", "ext", "fan", "fly", "fun", "fut", "gem", "git", "gnu",
+    "gui", "gym", "hot", "how", "hub", "ibm", "inc", "inn", "int", "jks", "job", "kbd", "key",
+    "kit", "lab", "lan", "law", "let", "lib", "lic", "log", "lot", "low", "man", "map", "max",
+    "mdn", "mdx", "med", "men", "mil", "min", "mit", "mod", "mov", "msg", "mus", "net", "new",
+    "nix", "now", "num", "ogg", "old", "one", "opt", "org", "osx", "pad", "pay", "pem", "pic",
+    "pip", "pix", "pkg", "png", "pod", "pop", "pre", "pro", "pst", "pub", "put", "pwa", "ram",
+    "rap", "rar", "raw", "rel", "res", "rom", "row", "sad", "sci", "sdk", "sea", "sec", "sem",
+    "seo", "set", "sig", "six", "sky", "src", "sre", "ssd", "ssg", "ssh", "ssl", "ssr", "str",
+    "sub", "sum", "sys", "tab", "tag", "tar", "tbl", "tcp", "tea", "ten", "tex", "tif", "tip",
+    "tls", "tmp", "toe", "top", "tos", "toy", "try", "tsv", "tsx", "two", "txt", "unx", "val",
+    "van", "var", "ver", "vid", "vis", "wan", "war", "wav", "way", "win", "www", "xml", "yes",
+    "yml", "zoo",
 ];
 
-/// Three-letter codes of languages that sites are commonly translated into and that have no
-/// two-letter code. Kept short on purpose: `css`, `img` or `api` must never read as locales.
-const THREE_LETTER: &[&str] = &[
-    "ast", "bal", "ckb", "fil", "fur", "gsw", "haw", "hsb", "kab", "kmr", "lij", "lmo", "nds",
-    "pcm", "sat", "scn", "sco", "szl", "tok", "tzm", "vec", "yue", "zgh",
-];
+/// Registered language subtags that name no language of content: undetermined, multiple,
+/// no linguistic content, uncoded.
+const NOT_A_LANGUAGE: &[&str] = &["und", "mul", "zxx", "mis"];
 
-/// Whether `name` is a locale code: a known language, optionally followed by script and
-/// region subtags joined with `-` or `_` (`pt_BR`, `zh-Hant`, `sr-Latn-RS`, `es-419`).
+/// Whether `name` is a locale code as written in a path or a file name: a registered
+/// language (lowercase, as paths write it), optionally followed by registered script,
+/// region and variant subtags joined with `-` or `_` (`pt_BR`, `zh-Hant`, `es-419`).
 pub fn is_locale_code(name: &str) -> bool {
-    let mut subtags = name.split(['-', '_']);
-    let language = subtags.next().unwrap_or_default();
-    let known = language.len() == 2 && TWO_LETTER.contains(&language)
-        || language.len() == 3 && THREE_LETTER.contains(&language);
-    known && subtags.all(is_script_or_region)
+    parse_locale(name).is_some_and(|tag| !FOLDER_WORDS.contains(&tag.primary_language()))
+}
+
+/// Whether `name` is a locale code when a generator's config declares it (`locales:
+/// [en, api]`): like [`is_locale_code`], without refusing folder-like languages.
+pub fn is_declared_locale_code(name: &str) -> bool {
+    parse_locale(name).is_some()
+}
+
+fn parse_locale(name: &str) -> Option<LanguageTag> {
+    let language = name.split(['-', '_']).next().unwrap_or_default();
+    if !language.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return None;
+    }
+    let tag = LanguageTag::parse(&name.replace('_', "-")).ok()?;
+    let plain = tag.extended_language().is_none()
+        && tag.extension().is_none()
+        && tag.private_use().is_none();
+    let language = tag.primary_language();
+    let private_range = language.len() == 3 && ("qaa"..="qtz").contains(&language);
+    (plain && !private_range && !NOT_A_LANGUAGE.contains(&language) && tag.validate().is_ok())
+        .then_some(tag)
 }
 
 /// Whether two codes name the same locale: `pt_BR`, `pt-BR` and `pt-br` do.
 pub fn same_locale(a: &str, b: &str) -> bool {
-    let normalise = |code: &str| code.replace('_', "-").to_ascii_lowercase();
     normalise(a) == normalise(b)
 }
 
 /// The language subtag of a locale code: `pt` for `pt_BR`.
 pub fn language_of(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
+}
+
+fn normalise(code: &str) -> String {
+    code.replace('_', "-").to_ascii_lowercase()
 }
 
 /// The source locale of a site whose configuration names none, from the locales its files
@@ -91,20 +126,30 @@ fn likely_region(language: &str) -> Option<String> {
     identifier.region.map(|region| region.as_str().to_owned())
 }
 
-fn is_script_or_region(subtag: &str) -> bool {
-    let letters = subtag.chars().all(|c| c.is_ascii_alphabetic());
-    let digits = subtag.chars().all(|c| c.is_ascii_digit());
-    (letters && matches!(subtag.len(), 2 | 4)) || (digits && subtag.len() == 3)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn recognises_locale_codes() {
+    fn recognises_registered_locale_codes() {
         for code in [
-            "en", "es", "pt_BR", "zh_CN", "zh-Hant", "sr-Latn", "es-419", "fil", "de-AT",
+            "en",
+            "es",
+            "pt_BR",
+            "pt-br",
+            "zh_CN",
+            "zh-Hant",
+            "sr-Latn",
+            "sr-Latn-RS",
+            "es-419",
+            "fil",
+            "de-AT",
+            "lad",
+            "nan-TW",
+            "tlh",
+            "ast",
+            "yue",
+            "de-CH-1996",
         ] {
             assert!(is_locale_code(code), "{code}");
         }
@@ -114,6 +159,7 @@ mod tests {
     fn locale_spellings_compare_equal() {
         assert!(same_locale("pt_BR", "pt-br"));
         assert!(!same_locale("pt", "pt_BR"));
+        assert_eq!(language_of("pt_BR"), "pt");
     }
 
     #[test]
@@ -149,9 +195,32 @@ mod tests {
     #[test]
     fn rejects_ordinary_directory_names() {
         for name in [
-            "assets", "img", "css", "js", "api", "_posts", "docs", "EN", "en_", "xx",
+            "assets",
+            "img",
+            "css",
+            "js",
+            "api",
+            "lib",
+            "src",
+            "doc",
+            "app",
+            "_posts",
+            "docs",
+            "EN",
+            "en_",
+            "xx",
+            "und",
+            "qaa",
+            "x-foo",
+            "en-x-private",
+            "i18n",
+            "v1",
+            "static",
+            "blog",
         ] {
             assert!(!is_locale_code(name), "{name}");
         }
+        assert!(is_declared_locale_code("api"));
+        assert!(!is_declared_locale_code("img"));
     }
 }

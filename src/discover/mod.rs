@@ -3,6 +3,7 @@
 
 pub mod layout;
 pub mod locale;
+pub mod pattern;
 
 use crate::config::Config;
 use crate::files::{Confinement, Refusal};
@@ -20,6 +21,17 @@ const ALWAYS_SKIPPED: &[&str] = &[
     ".sass-cache",
     "target",
 ];
+
+/// What the site's generator says about where its pages are, from its config file.
+#[derive(Debug, Clone, Default)]
+pub struct DiscoveryHints {
+    /// The generator's default locale, when its config names one.
+    pub source_locale: Option<String>,
+    /// Where its config puts each locale's pages; empty: detect from the file list.
+    pub layouts: Vec<Layout>,
+    /// Top-level folders the generator writes its build into, never content.
+    pub build_dirs: Vec<&'static str>,
+}
 
 /// A file that is linted.
 #[derive(Debug, Clone)]
@@ -111,11 +123,28 @@ pub struct Corpus {
 
 impl Corpus {
     /// Walks the confinement's root and classifies its files.
-    pub fn discover(confinement: &Confinement, config: &Config) -> Result<Self, String> {
-        let mut source_locale = config.source_locale().to_owned();
+    pub fn discover(
+        confinement: &Confinement,
+        config: &Config,
+        hints: &DiscoveryHints,
+    ) -> Result<Self, String> {
+        let configured_source = config
+            .source_locale
+            .clone()
+            .or_else(|| hints.source_locale.clone());
+        let mut source_locale = configured_source
+            .clone()
+            .unwrap_or_else(|| config.source_locale().to_owned());
         let include = glob_set(&config.include)?;
         let exclude = glob_set(&config.exclude)?;
-        let walked = walk(confinement);
+        let mut walked = walk(confinement);
+        let in_build = |path: &str| {
+            hints.build_dirs.iter().any(|dir| {
+                path.strip_prefix(dir)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+        };
+        walked.files.retain(|path| !in_build(path));
         let mut problems = walked.problems;
         for (path, target, directory) in &walked.escaping {
             // Only a link l10nlint would have read is worth a diagnostic: one to an image or
@@ -131,11 +160,20 @@ impl Corpus {
         let mut site_files = walked.files;
         site_files.extend(walked.escaping.iter().map(|(path, _, _)| path.clone()));
         let lintable = |path: &str| FileKind::from_path(path).is_some();
-        let layouts = if config.layouts.is_empty() {
+        let layouts = if !config.layouts.is_empty() {
+            config
+                .layouts
+                .iter()
+                .map(|layout| Layout::new(&layout.pattern, layout.source.as_deref()))
+                .collect::<Result<_, _>>()
+                .map_err(|err| format!("invalid layout pattern: {err}"))?
+        } else if !hints.layouts.is_empty() {
+            hints.layouts.clone()
+        } else {
             let mut detected = layout::detect(&all, &source_locale, lintable);
-            // No source locale configured and no `en`: the source is an English variant
-            // (`en-US`) or the locale with the most files.
-            if config.source_locale.is_none()
+            // No source locale configured and none of the detected locales is `en`: the
+            // source is an English variant (`en-US`) or the locale with the most files.
+            if configured_source.is_none()
                 && let Some(found) = detect_source(&all, &detected, &source_locale)
                 && found != source_locale
             {
@@ -143,13 +181,6 @@ impl Corpus {
                 detected = layout::detect(&all, &source_locale, lintable);
             }
             detected
-        } else {
-            config
-                .layouts
-                .iter()
-                .map(|layout| Layout::new(&layout.pattern, layout.source.as_deref()))
-                .collect::<Result<_, _>>()
-                .map_err(|err| format!("invalid layout pattern: {err}"))?
         };
         let configured_shared = config.fluent.shared.as_deref().map(glob_set).transpose()?;
         let mut files = Vec::new();
@@ -309,43 +340,22 @@ impl Corpus {
     }
 }
 
-/// The source locale the site's files suggest when `default` has none: the locales the
-/// detected layouts place files in, else the locale named by a folder or file name.
+/// The source locale the files of the detected layouts suggest, when `default` has none.
 fn detect_source(all: &[String], layouts: &[Layout], default: &str) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for path in all
-        .iter()
-        .filter(|path| FileKind::from_path(path).is_some())
-    {
-        let placed = layouts
-            .iter()
-            .find_map(|layout| layout.place(path, default))
-            .map(|placement| placement.locale);
-        match placed {
-            Some(locale) if locale == default => return None,
-            Some(_) => {}
-            None => {
-                if let Some(locale) = locale_in_path(path) {
-                    *counts.entry(locale).or_default() += 1;
-                }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let candidates = layout::detect_all(all, |path| FileKind::from_path(path).is_some());
+    for path in all {
+        for layout in layouts.iter().chain(&candidates) {
+            if let Some(placement) = layout.place(path, default) {
+                *counts.entry(placement.locale).or_default() += 1;
+                break;
             }
         }
     }
-    locale::detect_source_locale(default, counts)
-}
-
-/// The first folder of `path` named by a locale code, or a locale in its file name
-/// (`en-US.ftl`, `app.en-US.ftl`).
-fn locale_in_path(path: &str) -> Option<&str> {
-    let (folders, name) = path.rsplit_once('/').unwrap_or(("", path));
-    let folder = folders
-        .split('/')
-        .find(|segment| locale::is_locale_code(segment));
-    folder.or_else(|| {
-        let stem = name.rsplit_once('.')?.0;
-        let last = stem.rsplit('.').next().unwrap_or(stem);
-        locale::is_locale_code(last).then_some(last)
-    })
+    if counts.contains_key(default) {
+        return None;
+    }
+    locale::detect_source_locale(default, counts.iter().map(|(l, c)| (l.as_str(), *c)))
 }
 
 fn escaping_link_problem(path: &str, target: &str) -> DiscoveryProblem {
@@ -581,7 +591,12 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "hello = Hello\n").unwrap();
         }
-        Corpus::discover(&Confinement::new(site.path()), config).unwrap()
+        Corpus::discover(
+            &Confinement::new(site.path()),
+            config,
+            &DiscoveryHints::default(),
+        )
+        .unwrap()
     }
 
     #[test]

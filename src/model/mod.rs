@@ -14,6 +14,8 @@ use fluent::FluentFile;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FileKind {
     Markdown,
+    /// MDX: Markdown with ES statements, JSX and `{expressions}` (Docusaurus, Astro).
+    Mdx,
     Html,
     Fluent,
     /// A string catalog; read only when a layout places it in a locale.
@@ -31,6 +33,7 @@ impl FileKind {
         let catalog = |format| Some(FileKind::Catalog(format));
         match extension.as_str() {
             "md" | "markdown" | "mdown" | "mkd" => Some(FileKind::Markdown),
+            "mdx" => Some(FileKind::Mdx),
             "html" | "htm" => Some(FileKind::Html),
             "ftl" => Some(FileKind::Fluent),
             "yml" | "yaml" | "toml" | "json" if hugo => catalog(CatalogFormat::Hugo),

@@ -23,8 +23,18 @@ pub enum HeadingIdStyle {
     KramdownGfm,
     /// kramdown with its own input syntax.
     Kramdown,
-    /// github.com's rendering of Markdown files.
+    /// github.com's rendering of Markdown files; also Docusaurus and Astro (github-slugger).
     GitHub,
+    /// Hugo's Goldmark with `autoHeadingIDType = "github"` (its default).
+    Goldmark,
+    /// Hugo's Goldmark with `autoHeadingIDType = "github-ascii"`.
+    GoldmarkAscii,
+    /// Hugo's Goldmark with `autoHeadingIDType = "blackfriday"`.
+    Blackfriday,
+    /// Python-Markdown's `toc` extension with its default `slugify` (MkDocs).
+    PythonMarkdown,
+    /// Python-Markdown's `toc` with `pymdownx.slugs.slugify` (Unicode kept, lowercased).
+    PymdownxSlugs,
 }
 
 impl HeadingIdStyle {
@@ -34,6 +44,11 @@ impl HeadingIdStyle {
             HeadingIdStyle::KramdownGfm => "kramdown-gfm",
             HeadingIdStyle::Kramdown => "kramdown",
             HeadingIdStyle::GitHub => "github",
+            HeadingIdStyle::Goldmark => "goldmark",
+            HeadingIdStyle::GoldmarkAscii => "goldmark-ascii",
+            HeadingIdStyle::Blackfriday => "blackfriday",
+            HeadingIdStyle::PythonMarkdown => "python-markdown",
+            HeadingIdStyle::PymdownxSlugs => "pymdownx-slugs",
         }
     }
 }
@@ -52,7 +67,7 @@ impl fmt::Display for UnknownHeadingIdStyle {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             formatter,
-            "unknown heading id style `{}` (expected `kramdown-gfm`, `kramdown` or `github`)",
+            "unknown heading id style `{}` (expected kramdown-gfm, kramdown, github, goldmark, goldmark-ascii, blackfriday, python-markdown or pymdownx-slugs)",
             self.0
         )
     }
@@ -68,6 +83,11 @@ impl FromStr for HeadingIdStyle {
             "kramdown-gfm" => Ok(HeadingIdStyle::KramdownGfm),
             "kramdown" => Ok(HeadingIdStyle::Kramdown),
             "github" => Ok(HeadingIdStyle::GitHub),
+            "goldmark" => Ok(HeadingIdStyle::Goldmark),
+            "goldmark-ascii" => Ok(HeadingIdStyle::GoldmarkAscii),
+            "blackfriday" => Ok(HeadingIdStyle::Blackfriday),
+            "python-markdown" => Ok(HeadingIdStyle::PythonMarkdown),
+            "pymdownx-slugs" => Ok(HeadingIdStyle::PymdownxSlugs),
             _ => Err(UnknownHeadingIdStyle(name.to_owned())),
         }
     }
@@ -120,6 +140,19 @@ impl HeadingIdGenerator {
                 self.counted_id(base)
             }
             HeadingIdStyle::GitHub => self.github_unique_id(github_base_id(text)),
+            HeadingIdStyle::Goldmark
+            | HeadingIdStyle::GoldmarkAscii
+            | HeadingIdStyle::Blackfriday => {
+                let mut base = goldmark_base_id(text, self.style);
+                if base.is_empty() {
+                    base = "heading".to_owned();
+                }
+                self.first_free_id(&base, "-")
+            }
+            HeadingIdStyle::PythonMarkdown | HeadingIdStyle::PymdownxSlugs => {
+                let base = python_markdown_base_id(text, self.style);
+                self.python_markdown_unique_id(base)
+            }
         };
         let id = format!("{}{id}", self.prefix);
         // kramdown's HTML converter omits an `id` attribute whose value is blank.
@@ -139,6 +172,37 @@ impl HeadingIdGenerator {
                 base
             }
         }
+    }
+
+    /// Goldmark (Hugo) tries `base`, then `base-1`, `base-2`, … against every id handed out.
+    fn first_free_id(&mut self, base: &str, separator: &str) -> String {
+        let mut id = base.to_owned();
+        let mut number = 0;
+        while self.occurrences.contains_key(&id) {
+            number += 1;
+            id = format!("{base}{separator}{number}");
+        }
+        self.occurrences.insert(id.clone(), 0);
+        id
+    }
+
+    /// Python-Markdown's `unique`: while the id is taken or empty, a trailing `_N` is
+    /// incremented, or `_1` appended.
+    fn python_markdown_unique_id(&mut self, base: String) -> String {
+        let mut id = base;
+        while id.is_empty() || self.occurrences.contains_key(&id) {
+            id = match id.rsplit_once('_') {
+                Some((stem, number))
+                    if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    let next = number.parse::<u64>().unwrap_or(0) + 1;
+                    format!("{stem}_{next}")
+                }
+                _ => format!("{id}_1"),
+            };
+        }
+        self.occurrences.insert(id.clone(), 0);
+        id
     }
 
     /// github-slugger counts up from the base until it finds an id not handed out yet, and
@@ -198,6 +262,84 @@ fn github_base_id(text: &str) -> String {
     GITHUB_REMOVED
         .replace_all(&text.to_lowercase(), "")
         .replace(' ', "-")
+}
+
+/// Hugo's `sanitizeAnchorNameWithHook`: `-` and space become `-`; `_`, Unicode letters
+/// (marks excluded) and decimal digits are lowercased and kept; the rest is dropped.
+/// `github-ascii` first removes accents (NFD without nonspacing marks) and keeps ASCII only;
+/// `blackfriday` joins runs of letters and numbers with single dashes.
+fn goldmark_base_id(text: &str, style: HeadingIdStyle) -> String {
+    if style == HeadingIdStyle::Blackfriday {
+        let mut id = String::new();
+        let mut dash = false;
+        for c in text.chars() {
+            if c.is_alphabetic() && !is_mark(c) || c.is_numeric() {
+                if dash && !id.is_empty() {
+                    id.push('-');
+                }
+                dash = false;
+                id.extend(c.to_lowercase());
+            } else {
+                dash = true;
+            }
+        }
+        return id;
+    }
+    let ascii_only = style == HeadingIdStyle::GoldmarkAscii;
+    let decomposed;
+    let text = if ascii_only {
+        decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(text);
+        decomposed.as_ref()
+    } else {
+        text
+    };
+    let mut id = String::new();
+    for c in text.chars() {
+        if ascii_only && !c.is_ascii() {
+            continue;
+        }
+        if c == '-' || c == ' ' {
+            id.push('-');
+        } else if c == '_' || (c.is_alphabetic() && !is_mark(c)) || is_decimal_digit(c) {
+            id.extend(c.to_lowercase());
+        }
+    }
+    id
+}
+
+/// Nonspacing, spacing and enclosing marks, which Rust counts as alphabetic when they are
+/// vowel signs but Go's `unicode.IsLetter` does not.
+fn is_mark(c: char) -> bool {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{M}$").expect("valid regex"));
+    MARK.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+fn is_decimal_digit(c: char) -> bool {
+    static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Nd}$").expect("valid regex"));
+    DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// Python-Markdown's `toc.slugify`: NFKD, non-ASCII dropped, `[^\w\s-]` removed, trimmed,
+/// lowercased, runs of `-` and whitespace joined into one `-`. `pymdownx.slugs` keeps
+/// Unicode (NFC) instead.
+fn python_markdown_base_id(text: &str, style: HeadingIdStyle) -> String {
+    static REMOVED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[^\w\s-]").expect("valid regex"));
+    static JOINED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-\s]+").expect("valid regex"));
+    let value: String = if style == HeadingIdStyle::PymdownxSlugs {
+        icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+            .normalize(text)
+            .into_owned()
+    } else {
+        icu_normalizer::DecomposingNormalizerBorrowed::new_nfkd()
+            .normalize(text)
+            .chars()
+            .filter(char::is_ascii)
+            .collect()
+    };
+    let cleaned = REMOVED.replace_all(&value, "");
+    let lowered = cleaned.trim().to_lowercase();
+    JOINED.replace_all(&lowered, "-").into_owned()
 }
 
 /// kramdown's typographic symbols, in the order its scanner tries them at each position:

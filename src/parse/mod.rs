@@ -9,6 +9,7 @@ pub mod icu;
 pub mod liquid;
 pub mod lost_markup;
 pub mod markdown;
+pub mod mdx;
 pub mod placeholders;
 pub mod plurals;
 pub mod yaml;
@@ -21,7 +22,8 @@ pub use markdown::HeadingIds;
 /// Builds the document model of a file.
 pub fn parse(kind: FileKind, text: &str, heading_ids: &HeadingIds) -> Document {
     match kind {
-        FileKind::Markdown => parse_markdown(text, heading_ids),
+        FileKind::Markdown => parse_markdown(text, heading_ids, false),
+        FileKind::Mdx => parse_markdown(text, heading_ids, true),
         FileKind::Html => parse_html_page(text),
         FileKind::Fluent => parse_fluent_resource(text),
         FileKind::Catalog(format) => parse_string_catalog(format, text),
@@ -94,7 +96,8 @@ fn bare_urls(text: &str, span: Span) -> impl Iterator<Item = Link> + '_ {
     })
 }
 
-fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
+/// Markdown, or MDX (`mdx`: its statements and expressions masked first).
+fn parse_markdown(text: &str, heading_ids: &HeadingIds, mdx: bool) -> Document {
     let (front_matter, body_start) = front_matter::parse(text);
     let mut document = Document {
         front_matter,
@@ -102,6 +105,11 @@ fn parse_markdown(text: &str, heading_ids: &HeadingIds) -> Document {
         ..Document::default()
     };
     let masked = liquid::mask(text, &document.liquid);
+    let masked = if mdx {
+        std::borrow::Cow::Owned(mdx::mask(&masked, body_start))
+    } else {
+        masked
+    };
     markdown::parse_body(text, &masked, body_start, heading_ids, &mut document);
     lost_markup::find(text, &masked, body_start, &mut document);
     document.broken_liquid = liquid::find_broken(text, body_start, &document.liquid)

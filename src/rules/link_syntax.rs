@@ -30,7 +30,7 @@ pub fn is_skipped(document: &Document, span: &Span) -> bool {
 
 /// Whether the page is Markdown, the only kind whose link syntax these rules read.
 pub fn is_markdown(page: &Page) -> bool {
-    page.file.kind == FileKind::Markdown
+    matches!(page.file.kind, FileKind::Markdown | FileKind::Mdx)
 }
 
 /// Labels of reference definitions compare case-insensitively with runs of whitespace as one

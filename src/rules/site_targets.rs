@@ -43,7 +43,7 @@ impl<'a> Written<'a> {
     /// What the target points at, or `None` when Liquid makes it unknowable.
     pub fn classify(&self, site: &Site, page: &str) -> Option<Target> {
         if self.has_liquid || self.target.contains("{{") || self.target.contains("{%") {
-            let expanded = site.urls.expand_liquid(self.target)?;
+            let expanded = site.urls.expand_on_page(page, self.target)?;
             return Some(site.urls.classify(page, &expanded));
         }
         Some(site.urls.classify(page, self.target))

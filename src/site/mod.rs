@@ -1,5 +1,6 @@
 //! The site around the pages: its settings (`_config.yml`), and lookups across pages.
 
+pub mod generators;
 pub mod host_typos;
 pub mod online;
 pub mod settings;

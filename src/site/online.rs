@@ -232,6 +232,7 @@ mod tests {
         let corpus = crate::discover::Corpus::discover(
             &crate::files::Confinement::new(site_dir.path()),
             &config,
+            &Default::default(),
         )
         .expect("corpus");
         let documents: Vec<Document> = corpus

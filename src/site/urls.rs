@@ -6,19 +6,12 @@
 //! (`es/donate.html`, `assets/x.png`, `es/donate/` for a directory).
 
 use crate::discover::Corpus;
-use crate::model::{Document, FileKind, LiquidKind, Value};
-use crate::site::settings::{Generator, SiteSettings};
-use std::collections::{BTreeSet, HashMap};
-
-/// Files that generators and their common plugins write without a source file.
-const GENERATED: &[(Generator, Option<&str>, &str)] = &[
-    (Generator::Jekyll, Some("jekyll-feed"), "feed.xml"),
-    (Generator::Jekyll, Some("jekyll-sitemap"), "sitemap.xml"),
-    (Generator::Jekyll, Some("jekyll-sitemap"), "robots.txt"),
-    (Generator::Hugo, None, "index.xml"),
-    (Generator::Hugo, None, "sitemap.xml"),
-    (Generator::Hugo, None, "robots.txt"),
-];
+use crate::model::{Document, LiquidKind, Value};
+use crate::site::generators::{
+    Generator, GeneratorModel, PageFacts, normalise, output_for_url, parent_directory,
+};
+use crate::site::settings::SiteSettings;
+use std::collections::HashMap;
 
 /// Includes longer than this are templates, not URLs.
 const INCLUDE_URL_MAX_BYTES: u64 = 2048;
@@ -26,7 +19,10 @@ const INCLUDE_URL_MAX_BYTES: u64 = 2048;
 /// Where files are served, and how targets resolve.
 #[derive(Debug, Default)]
 pub struct SiteUrls {
-    generator: Generator,
+    /// Whether `/x` is also served from `x.md` or `x/README.md` (repository browsers).
+    serves_sources: bool,
+    /// Whether a link to a source file (`../guide.md`) reaches its page.
+    resolves_file_links: bool,
     baseurl: String,
     /// What the generator writes (`es/donate.html`) → the file it comes from (`es/donate.md`).
     outputs: HashMap<String, String>,
@@ -36,6 +32,11 @@ pub struct SiteUrls {
     plain_includes: HashMap<String, String>,
     /// `_posts` files by name without extension, for `{% post_url %}`.
     posts: HashMap<String, String>,
+    /// For generators that localise links: each linted file's locale and key, and the file
+    /// of each (locale, key).
+    locale_of: HashMap<String, String>,
+    key_of: HashMap<String, String>,
+    translations: HashMap<(String, String), String>,
     /// Parallel to the linted documents: whether every id the page renders is in its model.
     ids_known: Vec<bool>,
 }
@@ -66,21 +67,41 @@ pub enum Resolution {
 
 impl SiteUrls {
     pub fn new(corpus: &Corpus, documents: &[Document], settings: &SiteSettings) -> Self {
-        let permalinks: HashMap<&str, &str> = corpus
-            .files
+        let model = settings.model();
+        let mut facts: HashMap<&str, PageFacts> = corpus
+            .site_files
             .iter()
-            .zip(documents)
-            .filter_map(|(file, document)| {
-                let key = match settings.generator {
-                    Generator::Hugo => "url",
-                    _ => "permalink",
-                };
-                let front_matter = document.front_matter.parsed()?;
-                let value = front_matter.get(key)?.value.as_str()?;
-                Some((file.path.as_str(), value))
-            })
+            .map(|file| (file.as_str(), PageFacts::file(file)))
             .collect();
-        let mut urls = Self::from_files(&corpus.site_files, &permalinks, settings);
+        for (file, document) in corpus.files.iter().zip(documents) {
+            facts.insert(
+                &file.path,
+                PageFacts {
+                    path: &file.path,
+                    locale: file.locale.as_deref(),
+                    key: file.key.as_deref(),
+                    front_matter: document.front_matter.parsed(),
+                },
+            );
+        }
+        let mut urls = Self::from_facts(
+            corpus.site_files.iter().map(|file| facts[file.as_str()]),
+            model,
+            settings,
+        );
+        if model.locales().falls_back {
+            urls.add_fallbacks(corpus, model);
+        }
+        if model.localizes_links() {
+            for file in &corpus.files {
+                if let (Some(locale), Some(key)) = (&file.locale, &file.key) {
+                    urls.locale_of.insert(file.path.clone(), locale.clone());
+                    urls.key_of.insert(file.path.clone(), key.clone());
+                    urls.translations
+                        .insert((locale.clone(), key.clone()), file.path.clone());
+                }
+            }
+        }
         // jekyll-redirect-from (and Hugo's `aliases`) serve a redirect at each old URL.
         let redirect_key = match settings.generator {
             Generator::Hugo => "aliases",
@@ -100,7 +121,7 @@ impl SiteUrls {
             };
             for old_url in old_urls {
                 urls.outputs
-                    .entry(permalink_output(old_url))
+                    .entry(output_for_url(old_url))
                     .or_insert_with(|| file.path.clone());
             }
         }
@@ -139,44 +160,59 @@ impl SiteUrls {
         document.redirect.is_none() && !liquid_heading && !markup_include
     }
 
-    /// The model of `site_files` with the front matter permalinks of pages, without reading
-    /// any file.
-    fn from_files(
-        site_files: &BTreeSet<String>,
-        permalinks: &HashMap<&str, &str>,
+    /// The URL model of the given files, without reading any file.
+    fn from_facts<'a>(
+        files: impl Iterator<Item = PageFacts<'a>>,
+        model: &dyn GeneratorModel,
         settings: &SiteSettings,
     ) -> Self {
         let mut urls = SiteUrls {
-            generator: settings.generator,
+            serves_sources: model.serves_sources(),
+            resolves_file_links: model.resolves_file_links(),
             baseurl: settings.baseurl.trim_matches('/').to_owned(),
             ..SiteUrls::default()
         };
-        for file in site_files {
-            let permalink = permalinks.get(file.as_str()).copied();
-            let Some(output) = output_path(file, permalink, settings) else {
+        for page in files {
+            let file = page.path;
+            let Some(output) = model.output(&page) else {
                 continue;
             };
             urls.outputs
                 .entry(output.clone())
-                .or_insert_with(|| file.clone());
-            urls.output_of.insert(file.clone(), output);
+                .or_insert_with(|| file.to_owned());
+            urls.output_of.insert(file.to_owned(), output);
             if let Some(post) = file.strip_prefix("_posts/") {
                 let name = post.rsplit('/').next().unwrap_or(post);
                 let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-                urls.posts.insert(stem.to_owned(), file.clone());
+                urls.posts.insert(stem.to_owned(), file.to_owned());
             }
         }
-        for (generator, plugin, output) in GENERATED {
-            let written = *generator == settings.generator
-                && plugin.is_none_or(|plugin| settings.plugins.iter().any(|p| p == plugin));
-            if written {
-                // Served, though no file of the site is its source: it points at itself.
-                urls.outputs
-                    .entry((*output).to_owned())
-                    .or_insert_with(|| (*output).to_owned());
-            }
+        for output in model.generated() {
+            // Served, though no file of the site is its source: it points at itself.
+            urls.outputs
+                .entry(output.to_owned())
+                .or_insert_with(|| output.to_owned());
         }
         urls
+    }
+
+    /// Where a generator serves the source page for a missing translation, that URL reaches
+    /// the source page.
+    fn add_fallbacks(&mut self, corpus: &Corpus, model: &dyn GeneratorModel) {
+        let locales = &model.locales().declared;
+        let source = corpus.source_locale.as_str();
+        let mut fallbacks = Vec::new();
+        for file in &corpus.site_files {
+            let facts = PageFacts::file(file);
+            for locale in locales.iter().filter(|locale| *locale != source) {
+                if let Some(output) = model.fallback_output(&facts, locale) {
+                    fallbacks.push((output, file.clone()));
+                }
+            }
+        }
+        for (output, file) in fallbacks {
+            self.outputs.entry(output).or_insert(file);
+        }
     }
 
     /// Where `output` (as written by the generator) is served: `es/donate.html` → `es/donate`.
@@ -225,6 +261,16 @@ impl SiteUrls {
     /// `{% link x %}`, `{% post_url x %}`, `{{ 'x' | relative_url }}`, `{{ site.baseurl }}`
     /// and `{% include x %}` of an include holding a URL. `None` for anything else.
     pub fn expand_liquid(&self, target: &str) -> Option<String> {
+        self.expand_templates(None, target)
+    }
+
+    /// Like [`SiteUrls::expand_liquid`], and Hugo's `{{< ref "x" >}}` / `{{< relref "x" >}}`
+    /// resolved from `page`.
+    pub fn expand_on_page(&self, page: &str, target: &str) -> Option<String> {
+        self.expand_templates(Some(page), target)
+    }
+
+    fn expand_templates(&self, page: Option<&str>, target: &str) -> Option<String> {
         let mut expanded = String::new();
         let mut rest = target;
         while let Some(start) = rest.find(['{']) {
@@ -244,7 +290,12 @@ impl SiteUrls {
             let value = if open == "{%" {
                 self.expand_tag(content)?
             } else {
-                self.expand_output(content)?
+                match (page, content.strip_prefix(['<', '%'])) {
+                    (Some(page), Some(shortcode)) => {
+                        self.expand_hugo_ref(page, shortcode.trim_end_matches(['>', '%']))?
+                    }
+                    _ => self.expand_output(content)?,
+                }
             };
             expanded.push_str(&value);
             rest = &rest[end + close.len()..];
@@ -273,6 +324,47 @@ impl SiteUrls {
                 .cloned(),
             _ => None,
         }
+    }
+
+    /// `ref "guide/setup.md#x"`: the URL of the page Hugo finds for the path, looked up
+    /// beside `page`, then from the content root of `page`'s language, then of any language.
+    fn expand_hugo_ref(&self, page: &str, shortcode: &str) -> Option<String> {
+        let mut words = shortcode.split_whitespace();
+        if !matches!(words.next()?, "ref" | "relref") {
+            return None;
+        }
+        let argument = words.next()?.trim_matches(['"', '\'', '`']);
+        let (path, fragment) = argument.split_once('#').unwrap_or((argument, ""));
+        let path = path.trim_end_matches('/');
+        let directory = parent_directory(page);
+        let wanted = |file: &str| {
+            let stem = file.strip_suffix(".md").unwrap_or(file);
+            let stem = stem
+                .strip_suffix("/_index")
+                .or_else(|| stem.strip_suffix("/index"))
+                .unwrap_or(stem);
+            stem.ends_with(&format!("/{}", path.trim_start_matches('/')))
+                || stem == path.trim_start_matches('/')
+        };
+        let language_root = page.split('/').take(2).collect::<Vec<_>>().join("/");
+        let found = self
+            .output_of
+            .keys()
+            .filter(|file| file.ends_with(".md") && wanted(file))
+            .max_by_key(|file| {
+                (
+                    !path.starts_with('/') && file.starts_with(directory),
+                    file.starts_with(&language_root),
+                    std::cmp::Reverse(file.len()),
+                )
+            })?;
+        let url = pretty(self.output_of.get(found)?);
+        let fragment = if fragment.is_empty() {
+            String::new()
+        } else {
+            format!("#{fragment}")
+        };
+        Some(format!("{}/{url}{fragment}", self.baseurl_prefix()))
     }
 
     fn expand_output(&self, content: &str) -> Option<String> {
@@ -328,11 +420,32 @@ impl SiteUrls {
             };
         }
         let path = percent_decode(path);
-        let resolution = self.resolve_path(page, &path);
+        let resolution = match self.resolve_path(page, &path) {
+            Resolution::File(file) => Resolution::File(self.localized(page, file)),
+            other => other,
+        };
         Target::Local {
             resolution,
             fragment,
         }
+    }
+
+    /// The file a link to `file` on `page` reaches: its translation in the page's locale,
+    /// for generators that localise links (mkdocs-static-i18n), else `file`.
+    fn localized(&self, page: &str, file: String) -> String {
+        let Some(page_locale) = self.locale_of.get(page) else {
+            return file;
+        };
+        self.key_of
+            .get(&file)
+            .and_then(|key| self.translations.get(&(page_locale.clone(), key.clone())))
+            .cloned()
+            .unwrap_or(file)
+    }
+
+    /// The file served at an output path (`fr/water/index.html`), fallbacks included.
+    pub fn file_at(&self, output: &str) -> Option<&str> {
+        self.outputs.get(output).map(String::as_str)
     }
 
     fn resolve_path(&self, page: &str, path: &str) -> Resolution {
@@ -357,7 +470,7 @@ impl SiteUrls {
         }
         // jekyll-relative-links and repository browsers resolve `help.md` from the file's
         // own folder, which differs from the URL folder under pretty URLs.
-        if !path.starts_with('/') {
+        if !path.starts_with('/') && self.resolves_file_links {
             let from_file = normalise(&format!("{}{path}", parent_directory(page)));
             if let Some(file) = from_file.as_deref().and_then(|p| self.lookup(p)) {
                 return Resolution::File(file);
@@ -372,7 +485,7 @@ impl SiteUrls {
         let mut candidates = Vec::new();
         if directory {
             candidates.push(format!("{url_path}index.html"));
-            if self.generator == Generator::Plain {
+            if self.serves_sources {
                 candidates.push(format!("{url_path}README.md"));
                 candidates.push(format!("{url_path}index.md"));
             }
@@ -381,7 +494,7 @@ impl SiteUrls {
             // Servers answer `/es/donate` with `es/donate.html`, and redirect `/x` to `/x/`.
             candidates.push(format!("{url_path}.html"));
             candidates.push(format!("{url_path}/index.html"));
-            if self.generator == Generator::Plain {
+            if self.serves_sources {
                 // The generator is unknown: most render `x.md` at `x`, `x.html` or `x/`.
                 let stem = url_path.strip_suffix(".html").unwrap_or(url_path);
                 candidates.push(format!("{stem}.md"));
@@ -397,114 +510,6 @@ impl SiteUrls {
                     .then(|| candidate.clone())
             })
         })
-    }
-}
-
-/// What the generator writes for `file`, or `None` when the file is not served.
-fn output_path(file: &str, permalink: Option<&str>, settings: &SiteSettings) -> Option<String> {
-    let kind = FileKind::from_path(file);
-    let is_markdown = kind == Some(FileKind::Markdown);
-    match settings.generator {
-        Generator::Plain => Some(file.to_owned()),
-        Generator::Hugo => {
-            if let Some(content) = file.strip_prefix("content/") {
-                if !is_markdown {
-                    return Some(content.to_owned());
-                }
-                if let Some(permalink) = permalink {
-                    return Some(permalink_output(permalink));
-                }
-                let (directory, name) = split_file_name(content);
-                let stem = strip_extension(name);
-                return Some(if stem == "_index" || stem == "index" {
-                    format!("{directory}index.html")
-                } else {
-                    format!("{directory}{stem}/index.html")
-                });
-            }
-            file.strip_prefix("static/").map(str::to_owned)
-        }
-        Generator::Jekyll => {
-            if let Some(post) = file.strip_prefix("_posts/") {
-                return Some(match permalink {
-                    Some(permalink) => permalink_output(permalink),
-                    None => post_output(post, settings.permalink.as_deref()),
-                });
-            }
-            let hidden = file
-                .split('/')
-                .any(|part| part.starts_with('_') || part.starts_with('.'));
-            if hidden
-                && !settings
-                    .include
-                    .iter()
-                    .any(|included| file.starts_with(included.as_str()))
-            {
-                return None;
-            }
-            if let Some(permalink) = permalink {
-                return Some(permalink_output(permalink));
-            }
-            if !is_markdown {
-                return Some(file.to_owned());
-            }
-            let (directory, name) = split_file_name(file);
-            let stem = strip_extension(name);
-            let pretty = settings
-                .permalink
-                .as_deref()
-                .is_some_and(|style| style == "pretty" || style.ends_with('/'));
-            Some(if stem == "index" {
-                format!("{directory}index.html")
-            } else if pretty {
-                format!("{directory}{stem}/index.html")
-            } else {
-                format!("{directory}{stem}.html")
-            })
-        }
-    }
-}
-
-/// A post's output under the site's permalink style (`date` when unset).
-fn post_output(post: &str, style: Option<&str>) -> String {
-    let (categories, name) = split_file_name(post);
-    let stem = strip_extension(name);
-    let mut parts = stem.splitn(4, '-');
-    let (year, month, day) = (
-        parts.next().unwrap_or(""),
-        parts.next().unwrap_or(""),
-        parts.next().unwrap_or(""),
-    );
-    let title = parts.next().unwrap_or(stem);
-    let template = match style.unwrap_or("date") {
-        "date" => "/:categories/:year/:month/:day/:title:output_ext",
-        "pretty" => "/:categories/:year/:month/:day/:title/",
-        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
-        "none" => "/:categories/:title:output_ext",
-        template => template,
-    };
-    let expanded = template
-        .replace(":categories", categories.trim_end_matches('/'))
-        .replace(":year", year)
-        .replace(":month", month)
-        .replace(":day", day)
-        .replace(":title", title)
-        .replace(":slug", title)
-        .replace(":output_ext", ".html");
-    permalink_output(&expanded)
-}
-
-/// The file written for a permalink: `/x/` → `x/index.html`, `/x` → `x.html`.
-fn permalink_output(permalink: &str) -> String {
-    let path = normalise(permalink.trim_start_matches('/')).unwrap_or_default();
-    if path.is_empty() || path.ends_with('/') {
-        return format!("{path}index.html");
-    }
-    let name = path.rsplit('/').next().unwrap_or(&path);
-    if name.contains('.') {
-        path
-    } else {
-        format!("{path}.html")
     }
 }
 
@@ -539,45 +544,6 @@ fn is_single_url(text: &str) -> bool {
     !text.is_empty() && !text.contains(char::is_whitespace) && !text.contains('>')
 }
 
-/// `a/b/../c/./d` → `a/c/d`, keeping a trailing `/`; `None` when `..` climbs above the root.
-fn normalise(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
-    let last = segments.len() - 1;
-    let mut directory = false;
-    for (index, segment) in segments.iter().enumerate() {
-        match *segment {
-            "" | "." => directory = index == last && index > 0,
-            ".." => {
-                parts.pop()?;
-                directory = index == last;
-            }
-            part => {
-                parts.push(part);
-                directory = false;
-            }
-        }
-    }
-    let mut joined = parts.join("/");
-    if directory && !joined.is_empty() {
-        joined.push('/');
-    }
-    Some(joined)
-}
-
-fn parent_directory(path: &str) -> &str {
-    path.rfind('/').map_or("", |slash| &path[..=slash])
-}
-
-fn split_file_name(path: &str) -> (&str, &str) {
-    let directory = parent_directory(path);
-    (directory, &path[directory.len()..])
-}
-
-fn strip_extension(name: &str) -> &str {
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
-}
-
 /// `https:`, `mailto:`, `tel:`, `data:`, …: a scheme of letters followed by `:`.
 fn has_scheme(target: &str) -> bool {
     let Some((scheme, _)) = target.split_once(':') else {
@@ -599,15 +565,37 @@ fn percent_decode(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn site(generator: Generator, files: &[&str], permalink: Option<&str>) -> SiteUrls {
-        let settings = SiteSettings {
-            generator,
-            permalink: permalink.map(str::to_owned),
-            include: vec![".well-known".to_owned()],
+    use crate::site::generators::{SiteModel, hugo::Hugo, jekyll::Jekyll};
+
+    fn settings(model: SiteModel, baseurl: &str) -> SiteSettings {
+        SiteSettings {
+            generator: model.model().generator(),
+            model,
+            baseurl: baseurl.to_owned(),
             ..SiteSettings::default()
+        }
+    }
+
+    fn urls_of(files: &[&str], settings: &SiteSettings) -> SiteUrls {
+        SiteUrls::from_facts(
+            files.iter().map(|file| PageFacts::file(file)),
+            settings.model(),
+            settings,
+        )
+    }
+
+    fn site(generator: Generator, files: &[&str], permalink: Option<&str>) -> SiteUrls {
+        let model = match generator {
+            Generator::Jekyll => SiteModel::Jekyll(Jekyll::with(permalink, &[".well-known"], &[])),
+            Generator::Hugo => SiteModel::Hugo(
+                Hugo::load(&crate::files::Confinement::new(std::path::Path::new(
+                    "/nonexistent",
+                )))
+                .expect("defaults"),
+            ),
+            _ => SiteModel::default(),
         };
-        let files = files.iter().map(|file| (*file).to_owned()).collect();
-        SiteUrls::from_files(&files, &HashMap::new(), &settings)
+        urls_of(files, &settings(model, ""))
     }
 
     fn file(path: &str) -> Target {
@@ -756,13 +744,8 @@ mod tests {
 
     #[test]
     fn baseurl_is_stripped_from_root_relative_targets() {
-        let settings = SiteSettings {
-            generator: Generator::Jekyll,
-            baseurl: "/docs".to_owned(),
-            ..SiteSettings::default()
-        };
-        let files = JEKYLL.iter().map(|file| (*file).to_owned()).collect();
-        let urls = SiteUrls::from_files(&files, &HashMap::new(), &settings);
+        let settings = settings(SiteModel::Jekyll(Jekyll::default()), "docs");
+        let urls = urls_of(JEKYLL, &settings);
         assert_eq!(
             urls.classify("en/help.md", "/docs/en/help"),
             file("en/help.md")
@@ -802,13 +785,17 @@ mod tests {
 
     #[test]
     fn front_matter_permalinks_win() {
-        let settings = SiteSettings {
-            generator: Generator::Jekyll,
-            ..SiteSettings::default()
+        let settings = settings(SiteModel::Jekyll(Jekyll::default()), "");
+        let document = crate::parse::parse(
+            crate::model::FileKind::Markdown,
+            "---\npermalink: /about-us/\n---\n",
+            &crate::parse::HeadingIds::default(),
+        );
+        let page = PageFacts {
+            front_matter: document.front_matter.parsed(),
+            ..PageFacts::file("en/about.md")
         };
-        let files = ["en/about.md".to_owned()].into_iter().collect();
-        let permalinks = HashMap::from([("en/about.md", "/about-us/")]);
-        let urls = SiteUrls::from_files(&files, &permalinks, &settings);
+        let urls = SiteUrls::from_facts([page].into_iter(), settings.model(), &settings);
         assert_eq!(
             urls.classify("en/help.md", "/about-us/"),
             file("en/about.md")
@@ -877,12 +864,11 @@ mod tests {
 
     #[test]
     fn plugin_outputs_are_served() {
-        let settings = SiteSettings {
-            generator: Generator::Jekyll,
-            plugins: vec!["jekyll-sitemap".to_owned()],
-            ..SiteSettings::default()
-        };
-        let urls = SiteUrls::from_files(&BTreeSet::new(), &HashMap::new(), &settings);
+        let settings = settings(
+            SiteModel::Jekyll(Jekyll::with(None, &[], &["jekyll-sitemap"])),
+            "",
+        );
+        let urls = urls_of(&[], &settings);
         assert_eq!(
             urls.classify("en/help.md", "/sitemap.xml"),
             file("sitemap.xml")
@@ -895,15 +881,13 @@ mod tests {
 
     #[test]
     fn normalise_paths() {
-        assert_eq!(normalise("a/b/../c/./d").as_deref(), Some("a/c/d"));
         assert_eq!(normalise("a/b/").as_deref(), Some("a/b/"));
         assert_eq!(normalise("a/..").as_deref(), Some(""));
-        assert_eq!(normalise("a/../.."), None);
         assert_eq!(pretty("en/index.html"), "en/");
         assert_eq!(pretty("index.html"), "");
         assert_eq!(pretty("en/help.html"), "en/help");
-        assert_eq!(permalink_output("/x/"), "x/index.html");
-        assert_eq!(permalink_output("/x"), "x.html");
-        assert_eq!(permalink_output("/feed.xml"), "feed.xml");
+        assert_eq!(output_for_url("/x/"), "x/index.html");
+        assert_eq!(output_for_url("/x"), "x.html");
+        assert_eq!(output_for_url("/feed.xml"), "feed.xml");
     }
 }

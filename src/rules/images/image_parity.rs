@@ -1,6 +1,7 @@
 //! A translation whose images differ from its source page's.
 
 use crate::discover::locale::same_locale;
+use crate::discover::pattern::{LocalePattern, with_placeholder};
 use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::lost_markup::{explains_link, lost_markup_of};
 use crate::rules::prelude::*;
@@ -8,7 +9,6 @@ use crate::rules::site_targets::Written;
 use crate::site::Site;
 use crate::site::urls::{Resolution, Target};
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -50,43 +50,19 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     Ok(Box::new(ImageParity { localized, allow }))
 }
 
-/// `assets/{locale}/**` as a regex whose `locale` group captures the locale.
-fn localized_pattern(pattern: &str) -> Result<Regex, String> {
-    let (before, after) = pattern.split_once("{locale}").ok_or_else(|| {
-        format!("`localized`: pattern `{pattern}` needs a `{{locale}}` placeholder")
-    })?;
-    let regex = format!(
-        "^{}(?P<locale>[A-Za-z]{{2,3}}(?:[-_][A-Za-z0-9]+)?){}$",
-        glob_regex(before),
-        glob_regex(after)
-    );
-    Regex::new(&regex).map_err(|err| err.to_string())
-}
-
-fn glob_regex(glob: &str) -> String {
-    let mut regex = String::new();
-    let mut chars = glob.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-                if chars.peek() == Some(&'/') {
-                    chars.next();
-                    regex.push_str("(?:.*/)?");
-                } else {
-                    regex.push_str(".*");
-                }
-            }
-            '*' => regex.push_str("[^/]*"),
-            '?' => regex.push_str("[^/]"),
-            c => regex.push_str(&regex::escape(&c.to_string())),
-        }
+/// `assets/{locale}/**`, compiled by the pattern compiler layouts use.
+fn localized_pattern(pattern: &str) -> Result<LocalePattern, String> {
+    let compiled = LocalePattern::new(pattern).map_err(|err| format!("`localized`: {err}"))?;
+    if !compiled.has_placeholder() {
+        return Err(format!(
+            "`localized`: pattern `{pattern}` needs a `{{locale}}` placeholder"
+        ));
     }
-    regex
+    Ok(compiled)
 }
 
 struct ImageParity {
-    localized: Vec<Regex>,
+    localized: Vec<LocalePattern>,
     allow: GlobSet,
 }
 
@@ -272,10 +248,8 @@ impl ImageParity {
 
     fn localized_key(&self, path: &str, locale: &str) -> Option<String> {
         self.localized.iter().find_map(|pattern| {
-            let found = pattern.captures(path)?.name("locale")?;
-            same_locale(found.as_str(), locale).then(|| {
-                format!("{}{{locale}}{}", &path[..found.start()], &path[found.end()..])
-            })
+            let found = pattern.locale_range(path)?;
+            same_locale(&path[found.clone()], locale).then(|| with_placeholder(path, found))
         })
     }
 }

@@ -75,7 +75,7 @@ impl Rule for LinkParity {
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source.document, context.translation.document);
         // String catalogs compare by key (`fluent-message-missing`, `catalog-key-missing`).
-        let is_page = matches!(context.translation.file.kind, FileKind::Markdown | FileKind::Html);
+        let is_page = matches!(context.translation.file.kind, FileKind::Markdown | FileKind::Mdx | FileKind::Html);
         if !is_page || source.redirect.is_some() || translation.redirect.is_some() {
             return;
         }
