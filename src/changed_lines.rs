@@ -50,9 +50,7 @@ impl ChangedLines {
             return Err(DiffBaseError::UnknownRevision {
                 base: base.to_owned(),
                 root: root.to_owned(),
-                hint: format!(
-                    "in CI, fetch it first, e.g. `git fetch origin {base}` or `fetch-depth: 0`"
-                ),
+                hint: fetch_hint(base, &remotes(root)),
             });
         }
         let diff = git(root)
@@ -109,6 +107,35 @@ impl ChangedLines {
     }
 }
 
+/// The repository's remotes (`origin`, …), for telling `origin/main` from a branch name.
+fn remotes(root: &Path) -> Vec<String> {
+    git(root)
+        .arg("remote")
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| {
+            String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// How to get `base` into the clone: a remote-tracking ref `origin/main` comes from fetching
+/// `main` from `origin`; anything else is fetched from `origin` under its own name.
+fn fetch_hint(base: &str, remotes: &[String]) -> String {
+    let fetch = remotes
+        .iter()
+        .find_map(|remote| {
+            let branch = base.strip_prefix(remote.as_str())?.strip_prefix('/')?;
+            Some(format!("git fetch {remote} {branch}"))
+        })
+        .unwrap_or_else(|| format!("git fetch origin {base}"));
+    format!("in CI, fetch it first, e.g. `{fetch}`, or check out with `fetch-depth: 0`")
+}
+
 /// The new-file lines of a hunk header's `+start,count`; `None` when it only deletes.
 fn added_lines(hunk: &str) -> Option<RangeInclusive<usize>> {
     let new = hunk.split(' ').find_map(|part| part.strip_prefix('+'))?;
@@ -131,6 +158,23 @@ fn git(root: &Path) -> Command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remote_tracking_base_is_fetched_from_its_remote() {
+        let remotes = ["origin".to_owned(), "upstream".to_owned()];
+        assert_eq!(
+            fetch_hint("origin/main", &remotes),
+            "in CI, fetch it first, e.g. `git fetch origin main`, or check out with `fetch-depth: 0`"
+        );
+        assert_eq!(
+            fetch_hint("upstream/release/1.x", &remotes),
+            "in CI, fetch it first, e.g. `git fetch upstream release/1.x`, or check out with `fetch-depth: 0`"
+        );
+        assert_eq!(
+            fetch_hint("main", &remotes),
+            "in CI, fetch it first, e.g. `git fetch origin main`, or check out with `fetch-depth: 0`"
+        );
+    }
 
     const DIFF: &str = "\
 diff --git a/es/a.md b/es/a.md

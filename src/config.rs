@@ -56,6 +56,9 @@ pub struct Config {
     /// `[fluent]`: how the application loads its Fluent resources.
     #[serde(default)]
     pub fluent: FluentConfig,
+    /// `[drift]`: how to tell which version of its source page each translation follows.
+    #[serde(default)]
+    pub drift: DriftConfig,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -66,6 +69,40 @@ pub struct FluentConfig {
     /// (`locales/core.ftl` next to `locales/en-US/`); `[]`: none.
     #[serde(default)]
     pub shared: Option<Vec<String>>,
+}
+
+/// `[drift]`: the evidence of which source version a translation follows.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct DriftConfig {
+    /// Read the git history of the work tree that holds the site (`git`), or not (`off`).
+    pub history: HistorySetting,
+    /// Front matter keys (dotted for nested keys) that name the source commit a translation
+    /// follows; the first one present wins over the translation's last commit.
+    pub source_commit_keys: Vec<String>,
+    /// Show every lagging item of a page in `translation-outdated`, not only the first few.
+    pub expand: bool,
+}
+
+impl Default for DriftConfig {
+    fn default() -> Self {
+        Self {
+            history: HistorySetting::Git,
+            // OpenTelemetry's and MDN translated-content's conventions.
+            source_commit_keys: vec![
+                "default_lang_commit".to_owned(),
+                "l10n.sourceCommit".to_owned(),
+            ],
+            expand: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum HistorySetting {
+    Git,
+    Off,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]

@@ -42,7 +42,7 @@ pub struct Location {
 }
 
 /// A second labelled place, typically the source language's counterpart.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Related {
     pub location: Location,
     pub label: String,
@@ -215,4 +215,9 @@ impl Diagnostic {
         self.fix = Some(fix);
         self
     }
+}
+
+/// `1 file`, `3 files`: counts in messages.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }

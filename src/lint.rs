@@ -4,13 +4,14 @@ use crate::align::{Alignments, consensus};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Corpus, ProblemKind};
+use crate::drift;
 use crate::files::Confinement;
 use crate::model::Document;
 use crate::online::{OnlineError, OnlineOptions, Stats};
 use crate::parse;
 use crate::rules::{self, CorpusContext, DocumentContext, PageContext, Rule, TranslationContext};
 use crate::site::online::{self, OnlineResults};
-use crate::site::{Site, SiteSettings, SiteUrls};
+use crate::site::{Site, SiteLookups, SiteSettings, SiteUrls};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -20,6 +21,10 @@ use std::path::PathBuf;
 pub const UNREADABLE_FILE: &str = "file-unreadable";
 /// The id under which symbolic links that lead outside the site are reported.
 pub const SYMLINK_ESCAPES_ROOT: &str = "symlink-escapes-root";
+
+/// Findings of one rule reported in one file; the rest are summed up in one more finding, so
+/// that a generated or hostile file cannot bury the report (and its renderer) under millions.
+pub const MAX_FINDINGS_PER_RULE_AND_FILE: usize = 500;
 
 /// What to lint and how.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +60,10 @@ pub struct LintOutcome {
     pub files_per_locale: BTreeMap<String, usize>,
     /// The generator the site is built with, and what its config told.
     pub site: SiteDescription,
+    /// Said once: why translation drift was judged without the git history (a shallow clone).
+    pub drift_note: Option<String>,
+    /// The locale of each file that has a diagnostic.
+    pub locales: BTreeMap<String, String>,
     /// What discovery skipped without a diagnostic (links to missing or ignored files), for
     /// `--verbose`.
     pub notes: Vec<String>,
@@ -170,12 +179,27 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .collect(),
     );
 
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
+    consensus::count(&site, &mut diagnostics);
+    let mut drift_note = None;
+    if rules.iter().any(|active| active.id == drift::OUTDATED_RULE) {
+        let evidence = drift::Evidence::gather(&request.root, &request.config.drift);
+        drift_note.clone_from(&evidence.note);
+        let compare = |translation: usize, old_source: &Document| {
+            compare_with_version(&site, &rules, translation, old_source)
+        };
+        diagnostics = drift::separate_lag(
+            &site,
+            &evidence,
+            request.config.drift.expand,
+            diagnostics,
+            &compare,
+        );
+    }
     let severities: HashMap<&str, Severity> = rules
         .iter()
         .map(|active| (active.id, active.severity))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().flatten().collect();
-    consensus::count(&site, &mut diagnostics);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|diagnostic| wanted(request, &ignores, diagnostic))
@@ -193,6 +217,15 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
         ))
     });
     diagnostics.dedup();
+    let diagnostics = cap_findings(diagnostics);
+    let locales = diagnostics
+        .iter()
+        .filter_map(|diagnostic| {
+            let path = &diagnostic.location.path;
+            let file = &corpus.files[corpus.index_of(path)?];
+            Some((path.clone(), file.locale.clone()?))
+        })
+        .collect();
     let mut files_per_locale = BTreeMap::new();
     for locale in corpus.files.iter().filter_map(|file| file.locale.clone()) {
         *files_per_locale.entry(locale).or_default() += 1;
@@ -211,8 +244,96 @@ pub fn lint(request: &LintRequest) -> Result<LintOutcome, LintError> {
             .collect(),
         files_per_locale,
         site: parsed.describe(),
+        drift_note,
+        locales,
         notes: corpus.notes.clone(),
     })
+}
+
+/// What the cross-language rules find in a translation when its source page is `old_source`
+/// (an older version of it), for telling lag from defects.
+fn compare_with_version(
+    site: &Site,
+    rules: &[ActiveRule],
+    translation: usize,
+    old_source: &Document,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let Some(source) = site.corpus.source_of(translation) else {
+        return diagnostics;
+    };
+    let alignments = Alignments::of_version(translation, old_source, &site.documents[translation]);
+    let context = TranslationContext {
+        translation: site.page(translation),
+        source: rules::Page {
+            file: &site.corpus.files[source],
+            document: old_source,
+        },
+        site,
+        index: translation,
+        alignments: &alignments,
+    };
+    for active in rules {
+        active.run(&mut diagnostics, |rule, found| {
+            rule.check_translation(&context, found)
+        });
+    }
+    diagnostics
+}
+
+/// Keeps the first [`MAX_FINDINGS_PER_RULE_AND_FILE`] findings of each rule in each file of
+/// the sorted `diagnostics`, and puts one finding saying how many more there are where the
+/// first one left out was.
+fn cap_findings(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut totals: HashMap<(&str, &str), usize> = HashMap::new();
+    for diagnostic in &diagnostics {
+        *totals
+            .entry((diagnostic.location.path.as_str(), diagnostic.rule))
+            .or_default() += 1;
+    }
+    let over: HashMap<(String, &'static str), usize> = totals
+        .into_iter()
+        .filter(|(_, total)| *total > MAX_FINDINGS_PER_RULE_AND_FILE)
+        .map(|((path, rule), total)| ((path.to_owned(), rule), total))
+        .collect();
+    if over.is_empty() {
+        return diagnostics;
+    }
+    let mut seen: HashMap<(String, &'static str), usize> = HashMap::new();
+    let mut kept = Vec::with_capacity(
+        diagnostics
+            .len()
+            .min(over.len() * 2 * MAX_FINDINGS_PER_RULE_AND_FILE),
+    );
+    for diagnostic in diagnostics {
+        let key = (diagnostic.location.path.clone(), diagnostic.rule);
+        let Some(total) = over.get(&key) else {
+            kept.push(diagnostic);
+            continue;
+        };
+        let count = seen.entry(key).or_default();
+        *count += 1;
+        if *count <= MAX_FINDINGS_PER_RULE_AND_FILE {
+            kept.push(diagnostic);
+        } else if *count == MAX_FINDINGS_PER_RULE_AND_FILE + 1 {
+            let more = total - MAX_FINDINGS_PER_RULE_AND_FILE;
+            let mut summary = Diagnostic::new(
+                &diagnostic.location.path,
+                diagnostic.location.span.clone(),
+                format!(
+                    "{more} more `{}` findings in this file are not reported, from here on \
+                     (at most {MAX_FINDINGS_PER_RULE_AND_FILE} per rule and file)",
+                    diagnostic.rule
+                ),
+            )
+            .with_rule(diagnostic.rule)
+            .label("the first finding not reported")
+            .help("fix the findings reported and lint again; so many usually share one cause");
+            summary.severity = diagnostic.severity;
+            kept.push(summary);
+        }
+    }
+    kept
 }
 
 /// The online stage, when asked for and some `online` rule is active: the external targets of
@@ -259,6 +380,7 @@ pub struct ParsedSite {
     pub documents: Vec<Document>,
     pub settings: SiteSettings,
     pub urls: SiteUrls,
+    pub lookups: SiteLookups,
 }
 
 impl ParsedSite {
@@ -280,6 +402,7 @@ impl ParsedSite {
             settings: &self.settings,
             online: None,
             urls: &self.urls,
+            lookups: &self.lookups,
         }
     }
 }
@@ -289,15 +412,21 @@ pub fn parse_site(request: &LintRequest) -> Result<ParsedSite, LintError> {
     Ok(discover_and_parse(request, &[])?.0)
 }
 
+/// The site's settings and its files, as the generator's model places them; nothing is parsed.
+pub fn discover_site(request: &LintRequest) -> Result<(SiteSettings, Corpus), LintError> {
+    let confinement = request.confinement();
+    let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
+    let corpus = Corpus::discover(&confinement, &request.config, &settings.discovery())
+        .map_err(LintError::Usage)?;
+    Ok((settings, corpus))
+}
+
 /// Discovers and parses the site in parallel, running the rules that need each file's text.
 fn discover_and_parse(
     request: &LintRequest,
     rules: &[ActiveRule],
 ) -> Result<(ParsedSite, Vec<Vec<Diagnostic>>), LintError> {
-    let confinement = request.confinement();
-    let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
-    let corpus = Corpus::discover(&confinement, &request.config, &settings.discovery())
-        .map_err(LintError::Usage)?;
+    let (settings, corpus) = discover_site(request)?;
     // Problems found while walking are still reported: they say why nothing was read.
     if corpus.files.is_empty() && corpus.problems.is_empty() {
         return Err(LintError::Usage(nothing_found(request, &settings, &corpus)));
@@ -311,6 +440,7 @@ fn discover_and_parse(
         parsed.into_iter().unzip();
     let urls = SiteUrls::new(&corpus, &documents, &settings);
     let parsed = ParsedSite {
+        lookups: SiteLookups::new(documents.len()),
         corpus,
         documents,
         settings,
@@ -523,5 +653,50 @@ impl PerFileIgnores {
                 rules::find(rule).is_some_and(|entry| rules::selects(ignored, &entry.meta))
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_beyond_the_cap_are_summed_up_where_they_start() {
+        let finding = |path: &str, rule: &'static str, at: usize| {
+            let mut diagnostic = Diagnostic::new(path, at..at + 1, "x").with_rule(rule);
+            diagnostic.severity = Severity::Warning;
+            diagnostic
+        };
+        let over = MAX_FINDINGS_PER_RULE_AND_FILE + 2;
+        let mut diagnostics: Vec<Diagnostic> = (0..over)
+            .flat_map(|at| [finding("a.md", "one", at), finding("a.md", "two", at)])
+            .collect();
+        diagnostics.push(finding("a.md", "three", 0));
+        diagnostics.extend((0..over).map(|at| finding("b.md", "one", at)));
+        let capped = cap_findings(diagnostics);
+        let of = |path: &str, rule: &str| {
+            capped
+                .iter()
+                .filter(|diagnostic| diagnostic.location.path == path && diagnostic.rule == rule)
+                .collect::<Vec<_>>()
+        };
+        for (path, rule) in [("a.md", "one"), ("a.md", "two"), ("b.md", "one")] {
+            let kept = of(path, rule);
+            assert_eq!(kept.len(), MAX_FINDINGS_PER_RULE_AND_FILE + 1);
+            let summary = kept[MAX_FINDINGS_PER_RULE_AND_FILE];
+            assert_eq!(
+                summary.message,
+                format!(
+                    "2 more `{rule}` findings in this file are not reported, from here on \
+                     (at most {MAX_FINDINGS_PER_RULE_AND_FILE} per rule and file)"
+                )
+            );
+            assert_eq!(
+                summary.location.span,
+                MAX_FINDINGS_PER_RULE_AND_FILE..MAX_FINDINGS_PER_RULE_AND_FILE + 1
+            );
+            assert_eq!(summary.severity, Severity::Warning);
+        }
+        assert_eq!(of("a.md", "three").len(), 1);
     }
 }

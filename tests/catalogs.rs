@@ -161,7 +161,7 @@ fn only_the_fluent_category() {
         .stdout_eq(
             "locales/fr/app.ftl:1:1: warning[fluent-message-missing] message `help` is not translated in this file\n\
              locales/fr/app.ftl:6:6: warning[fluent-plural-category] `[few]` is not a plural category of `fr`, so this variant is never selected\n\
-             Found 2 diagnostics (2 warnings) in 3 files.\n",
+             Found 2 diagnostics (2 warnings) in 1 of 3 files.\n",
         );
 }
 
@@ -181,7 +181,7 @@ fn severities_are_configurable() {
         .code(1)
         .stdout_eq(
             "_data/lang/de.yml:1:1: error[catalog-key-missing] key `search` of the source catalog is missing\n\
-             Found 1 diagnostic (1 error) in 4 files.\n",
+             Found 1 diagnostic (1 error) in 1 of 4 files.\n",
         );
 }
 
@@ -201,6 +201,6 @@ fn yaml_files_outside_a_layout_are_not_catalogs() {
         .code(1)
         .stdout_eq(
             "_data/lang/es.yml:5:11: error[catalog-syntax-error] YAML syntax error: illegal placement of ':' indicator\n\
-             Found 1 diagnostic (1 error) in 4 files.\n",
+             Found 1 diagnostic (1 error) in 1 of 4 files.\n",
         );
 }

@@ -57,7 +57,8 @@ fn run_from_outside_the_site_prefixes_paths() {
         .code(1)
         .stdout_eq(
             "fixtures/demo-site/es/help.md:3:7: error[front-matter-lang-mismatch] `lang: en` does not match the page's locale `es`\n\
-             Found 1 diagnostic (1 error) in 24 files.\n",
+             Found 1 diagnostic (1 error) in 1 of 24 files.\n\
+             1 fixable with `--fix`.\n",
         );
 }
 
@@ -99,7 +100,7 @@ fn select_and_ignore_take_categories() {
         .code(0)
         .stdout_eq(
             "es/contact.md:1:1: warning[translation-orphan] this translation has no source page in `en`\n\
-             Found 1 diagnostic (1 warning) in 24 files.\n",
+             Found 1 diagnostic (1 warning) in 1 of 24 files.\n",
         );
 }
 
@@ -172,7 +173,8 @@ fn suffix_layout_is_detected_without_config() {
         .code(1)
         .stdout_eq(
             "docs/guide/install.de.md:3:7: error[front-matter-lang-mismatch] `lang: en` does not match the page's locale `de`\n\
-             Found 1 diagnostic (1 error) in 3 files.\n",
+             Found 1 diagnostic (1 error) in 1 of 3 files.\n\
+             1 fixable with `--fix`.\n",
         );
 }
 
@@ -184,7 +186,7 @@ fn source_pages_without_a_locale_segment_are_detected() {
         .code(1)
         .stdout_eq(
             "_articles/de/privacy.md:3:9: error[front-matter-value-mismatch] `layout` is `artikel` here but `article` in the source page\n\
-             Found 1 diagnostic (1 error) in 3 files.\n",
+             Found 1 diagnostic (1 error) in 1 of 3 files.\n",
         );
 }
 
@@ -196,6 +198,6 @@ fn configured_layout_pairs_pages() {
         .code(1)
         .stdout_eq(
             "pages/nl/team.md:3:1: error[front-matter-missing-key] front matter lacks `render_toc`, which the source page has\n\
-             Found 1 diagnostic (1 error) in 2 files.\n",
+             Found 1 diagnostic (1 error) in 1 of 2 files.\n",
         );
 }

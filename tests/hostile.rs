@@ -4,7 +4,7 @@
 //! (`bench/run.sh` measures the full-size cases).
 
 use l10nlint::files::Sources;
-use l10nlint::lint::{self, LintRequest};
+use l10nlint::lint::{self, LintRequest, MAX_FINDINGS_PER_RULE_AND_FILE};
 use l10nlint::output::{self, Format, ReportOptions};
 use l10nlint::parse::fluent;
 use std::collections::BTreeMap;
@@ -102,22 +102,24 @@ fn a_page_over_the_size_limit_is_reported_not_linted() {
 }
 
 #[test]
-#[ignore = "quadratic in the parse stage on 250,000 links in one page: to fix (issue 9)"]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
 fn a_twenty_megabyte_page_is_linted_under_a_raised_limit() {
     let site = site();
     write(site.path(), "l10nlint.toml", "max-file-size = 25_000_000\n");
     write(site.path(), "de/index.md", large_page(20));
-    // Parsing and the per-file rules; the cross-language rules are not yet linear in the
-    // number of links of one page (250,000 here): see bench/README.md.
-    let (code, stdout) = lint_concise_with(site.path(), &["--select", PER_FILE_RULES]);
+    // Every rule: 250,000 links, Liquid outputs and HTML tags, all well-formed.
+    let (code, stdout) = lint_concise(site.path());
     assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.ends_with("in 2 files.\n"), "{stdout}");
 }
 
+/// 10 MB of links, Liquid, brackets, HTML, code and emphasis on one line, just under the
+/// size limit. Unclosed `{{` are broken Liquid: far more than one file may report, so they
+/// stop at the cap, with one finding saying how many more there are.
 #[test]
-#[ignore = "quadratic in the parse stage on one 10 MB line: to fix (issue 9)"]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
 fn a_ten_megabyte_line_is_linted() {
     let site = site();
-    let mut line = String::new();
     let pieces = [
         "word ",
         "[x](#start) ",
@@ -131,15 +133,372 @@ fn a_ten_megabyte_line_is_linted() {
         "*",
         "_",
     ];
+    let header = PAGE.replace("{lang}", "de");
+    let mut line = String::new();
     let mut index = 0;
-    while line.len() < 10 * 1024 * 1024 {
+    while header.len() + line.len() < 10_000_000 {
         line.push_str(pieces[index % pieces.len()]);
-        index = index * 7 + 3;
-        index %= 1_000_003;
+        index = (index * 7 + 3) % 1_000_003;
     }
-    let page = PAGE.replace("{lang}", "de") + &line + "\n";
-    write(site.path(), "de/index.md", page);
-    lint_concise_with(site.path(), &["--select", PER_FILE_RULES]);
+    write(site.path(), "de/index.md", header + &line + "\n");
+    let (code, stdout) = lint_concise_with(site.path(), &["--select", PER_FILE_RULES]);
+    assert_eq!(code, 1, "{}", head(&stdout));
+    let lines = lines_about(&stdout, "de/index.md");
+    assert!(
+        !lines.iter().any(|line| line.contains("[file-unreadable]")),
+        "{}",
+        head(&stdout)
+    );
+    let mangled: Vec<&&str> = lines
+        .iter()
+        .filter(|line| line.contains("[liquid-mangled]"))
+        .collect();
+    assert_eq!(
+        mangled.len(),
+        MAX_FINDINGS_PER_RULE_AND_FILE + 1,
+        "{}",
+        head(&stdout)
+    );
+    assert!(
+        mangled[MAX_FINDINGS_PER_RULE_AND_FILE]
+            .contains("more `liquid-mangled` findings in this file are not reported"),
+        "{}",
+        mangled[MAX_FINDINGS_PER_RULE_AND_FILE]
+    );
+}
+
+/// The first lines of a long output, for assertion messages.
+fn head(stdout: &str) -> String {
+    let lines: Vec<&str> = stdout.lines().collect();
+    let mut shown = lines[..lines.len().min(20)].join("\n");
+    if let Some(last) = lines.last() {
+        shown.push_str(&format!("\n…\n{last}"));
+    }
+    shown
+}
+
+/// Counts the lines of `stdout` that report `rule`.
+fn count(stdout: &str, rule: &str) -> usize {
+    stdout
+        .lines()
+        .filter(|line| line.contains(&format!("[{rule}]")))
+        .count()
+}
+
+/// A source page and its translation with one list of 10,000 links; the translation lacks
+/// every hundredth entry and adds one of its own.
+#[test]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
+fn a_list_of_ten_thousand_links_is_compared() {
+    let site = site();
+    let item = |index: usize| {
+        format!("- [server{index}.example.org](https://server{index}.example.org/)\n")
+    };
+    let source: String = (0..10_000).map(item).collect();
+    let translation: String = (0..10_000)
+        .filter(|index| index % 100 != 50)
+        .map(item)
+        .chain([item(20_000)])
+        .collect();
+    write(
+        site.path(),
+        "en/servers.md",
+        PAGE.replace("{lang}", "en") + &source,
+    );
+    write(
+        site.path(),
+        "de/servers.md",
+        PAGE.replace("{lang}", "de") + &translation,
+    );
+    let (code, stdout) = lint_concise(site.path());
+    assert_eq!(code, 1, "{}", head(&stdout));
+    assert_eq!(
+        count(&stdout, "list-entry-missing"),
+        100,
+        "{}",
+        head(&stdout)
+    );
+    assert_eq!(count(&stdout, "list-entry-extra"), 1, "{}", head(&stdout));
+    assert!(
+        stdout.contains("this list lacks `server50.example.org`, which the source page lists"),
+        "{}",
+        head(&stdout)
+    );
+}
+
+/// 100,000 links in one paragraph; ten of the translation's name an id its page lacks.
+#[test]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
+fn a_paragraph_of_a_hundred_thousand_links_is_linted() {
+    let site = site();
+    let paragraph = |broken: bool| {
+        let mut text = String::new();
+        for index in 0..100_000 {
+            let target = if broken && index % 10_000 == 0 {
+                "#strat"
+            } else {
+                "#start"
+            };
+            text.push_str(&format!("[link {index}]({target}) "));
+        }
+        text + "\n"
+    };
+    write(
+        site.path(),
+        "en/index.md",
+        PAGE.replace("{lang}", "en") + &paragraph(false),
+    );
+    write(
+        site.path(),
+        "de/index.md",
+        PAGE.replace("{lang}", "de") + &paragraph(true),
+    );
+    let (code, stdout) = lint_concise(site.path());
+    assert_eq!(code, 1, "{}", head(&stdout));
+    let broken: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.contains("[anchor-broken]"))
+        .collect();
+    assert_eq!(broken.len(), 10, "{}", head(&stdout));
+    assert!(
+        broken.iter().all(|line| line.starts_with("de/index.md:")),
+        "{}",
+        head(&stdout)
+    );
+}
+
+/// 100,000 headings, each linked from its page; every thousandth link of the translation
+/// misspells its id, and is told which id it meant.
+#[test]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
+fn a_hundred_thousand_headings_and_anchors_are_linted() {
+    let site = site();
+    let page = |lang: &str, typo: bool| {
+        let mut text = PAGE.replace("{lang}", lang);
+        for index in 0..100_000 {
+            let id = if typo && index % 1_000 == 7 {
+                format!("haeding-{index}")
+            } else {
+                format!("heading-{index}")
+            };
+            text.push_str(&format!("## Heading {index}\n\nSee [it](#{id}).\n\n"));
+        }
+        text
+    };
+    write(site.path(), "en/index.md", page("en", false));
+    write(site.path(), "de/index.md", page("de", true));
+    let (code, stdout) = lint_concise(site.path());
+    assert_eq!(code, 1, "{}", head(&stdout));
+    let broken: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.contains("[anchor-broken]"))
+        .collect();
+    assert_eq!(broken.len(), 100, "{}", head(&stdout));
+    let concise = broken[0];
+    assert!(concise.starts_with("de/index.md:"), "{concise}");
+    assert!(
+        concise.contains("`#haeding-7` names no heading"),
+        "{concise}"
+    );
+    // The suggestion is in the human format's help line.
+    let human = Command::new(env!("CARGO_BIN_EXE_l10nlint"))
+        .current_dir(site.path())
+        .args(["lint", "--select", "anchor-broken", "--color", "never"])
+        .output()
+        .expect("run l10nlint");
+    let human = String::from_utf8(human.stdout).expect("UTF-8");
+    assert!(
+        human.contains("did you mean `#heading-7`?"),
+        "{}",
+        head(&human)
+    );
+    assert!(
+        human.contains("did you mean `#heading-99007`?"),
+        "{}",
+        head(&human)
+    );
+}
+
+/// A site of 2,000 pages, each with a link to a page that does not exist under a name a
+/// letter away from one that does: every broken link gets its suggestion.
+#[test]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
+fn two_thousand_broken_links_each_get_a_suggestion() {
+    let site = site();
+    for index in 0..2_000 {
+        let next = (index + 1) % 2_000;
+        write(
+            site.path(),
+            &format!("en/guide/page-{index}.md"),
+            format!("# Page {index}\n\nSee [next](/en/guide/pgae-{next}/).\n"),
+        );
+    }
+    let (code, stdout) = lint_concise_with(site.path(), &["--select", "link-broken"]);
+    assert_eq!(code, 1, "{}", head(&stdout));
+    assert_eq!(count(&stdout, "link-broken"), 2_000, "{}", head(&stdout));
+    let human = Command::new(env!("CARGO_BIN_EXE_l10nlint"))
+        .current_dir(site.path())
+        .args([
+            "lint",
+            "--select",
+            "link-broken",
+            "--color",
+            "never",
+            "en/guide/page-41.md",
+        ])
+        .output()
+        .expect("run l10nlint");
+    let human = String::from_utf8(human.stdout).expect("UTF-8");
+    assert!(
+        human.contains("did you mean `/en/guide/page-42`?"),
+        "{human}"
+    );
+}
+
+/// A Fluent translation whose 10,000 message ids were all misspelt: each is obsolete with the
+/// id it was meant to be, none is reported missing as well, and the report stops at the cap.
+#[test]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
+fn ten_thousand_renamed_fluent_ids_are_reported_once_each() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let messages = |id: &str| -> String {
+        (0..10_000)
+            .map(|index| format!("{id}-{index} = Text {index}\n"))
+            .collect()
+    };
+    write(site.path(), "locales/en/app.ftl", messages("message"));
+    write(site.path(), "locales/de/app.ftl", messages("mesage"));
+    let (code, stdout) = lint_concise(site.path());
+    assert_eq!(code, 1, "{}", head(&stdout));
+    assert_eq!(
+        count(&stdout, "fluent-message-missing"),
+        0,
+        "{}",
+        head(&stdout)
+    );
+    assert_eq!(
+        count(&stdout, "fluent-message-obsolete"),
+        MAX_FINDINGS_PER_RULE_AND_FILE + 1,
+        "{}",
+        head(&stdout)
+    );
+    assert!(
+        stdout
+            .contains("9500 more `fluent-message-obsolete` findings in this file are not reported"),
+        "{}",
+        head(&stdout)
+    );
+    let json = Command::new(env!("CARGO_BIN_EXE_l10nlint"))
+        .current_dir(site.path())
+        .args([
+            "lint",
+            "--format",
+            "json",
+            "--select",
+            "fluent-message-obsolete",
+        ])
+        .output()
+        .expect("run l10nlint");
+    let json = String::from_utf8(json.stdout).expect("UTF-8");
+    assert!(
+        json.contains("did you mean `message-0`? Ids are never translated"),
+        "{}",
+        head(&json)
+    );
+}
+
+/// A chain of 100,000 messages, each referencing the next, in two locales: clean.
+#[test]
+fn a_chain_of_a_hundred_thousand_fluent_references_is_clean() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let chain = |end: &str| -> String {
+        let mut text: String = (0..100_000)
+            .map(|index| format!("m{index} = {{ m{} }}\n", index + 1))
+            .collect();
+        text.push_str(&format!("m100000 = {end}\n"));
+        text
+    };
+    write(site.path(), "locales/en/app.ftl", chain("end"));
+    write(site.path(), "locales/de/app.ftl", chain("Ende"));
+    let (code, stdout) = lint_concise(site.path());
+    assert_eq!(code, 0, "{}", head(&stdout));
+}
+
+/// A YAML catalog whose 10,000 keys were all misspelt in the translation.
+#[test]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
+fn ten_thousand_renamed_yaml_keys_are_reported_once_each() {
+    let site = tempfile::tempdir().expect("temp dir");
+    let catalog = |locale: &str, key: &str| -> String {
+        let keys: String = (0..10_000)
+            .map(|index| format!("  {key}_{index}: Text {index}\n"))
+            .collect();
+        format!("{locale}:\n{keys}")
+    };
+    write(site.path(), "_config.yml", "title: Example\n");
+    write(site.path(), "_data/lang/en.yml", catalog("en", "key"));
+    write(site.path(), "_data/lang/de.yml", catalog("de", "kei"));
+    let (code, stdout) = lint_concise(site.path());
+    assert_eq!(code, 1, "{}", head(&stdout));
+    assert_eq!(
+        count(&stdout, "catalog-key-missing"),
+        0,
+        "{}",
+        head(&stdout)
+    );
+    assert_eq!(
+        count(&stdout, "catalog-key-extra"),
+        MAX_FINDINGS_PER_RULE_AND_FILE + 1,
+        "{}",
+        head(&stdout)
+    );
+    let json = Command::new(env!("CARGO_BIN_EXE_l10nlint"))
+        .current_dir(site.path())
+        .args(["lint", "--format", "json", "--select", "catalog-key-extra"])
+        .output()
+        .expect("run l10nlint");
+    let json = String::from_utf8(json.stdout).expect("UTF-8");
+    assert!(
+        json.contains("did you mean `key_0`? Keys are never translated"),
+        "{}",
+        head(&json)
+    );
+}
+
+/// Aliases that would expand to 10^30 nodes (a "billion laughs") in front matter and in a
+/// catalog: they are read as references, never expanded.
+#[test]
+#[ignore = "not yet checked against the merged alignment and catalogs: run with --release -- --ignored"]
+fn yaml_aliases_are_never_expanded() {
+    let site = site();
+    let mut laughs = String::from("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..30 {
+        let previous = format!("*l{}", level - 1);
+        let items = [previous.as_str(); 10].join(", ");
+        laughs.push_str(&format!("l{level}: &l{level} [{items}]\n"));
+    }
+    write(
+        site.path(),
+        "de/index.md",
+        format!("---\ntitle: Hilfe\nlang: de\n{laughs}---\n\nText\n"),
+    );
+    write(
+        site.path(),
+        "_data/lang/en.yml",
+        format!("en:\n  greeting: Hello\n{}", indent(&laughs)),
+    );
+    write(
+        site.path(),
+        "_data/lang/de.yml",
+        format!("de:\n  greeting: Hallo\n{}", indent(&laughs)),
+    );
+    let (_, stdout) = lint_concise(site.path());
+    assert!(!stdout.contains("[file-unreadable]"), "{}", head(&stdout));
+    assert!(!stdout.contains("syntax"), "{}", head(&stdout));
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("  {line}\n")).collect()
 }
 
 #[test]
@@ -212,7 +571,7 @@ fn unreadable_directories_and_files_are_reported() {
             assert!(lines[0].contains("Permission denied"), "{stdout}");
         }
     } else {
-        assert!(stdout.ends_with("in 4 files.\n"), "{stdout}");
+        assert!(stdout.ends_with("in 2 of 4 files.\n"), "{stdout}");
     }
 }
 
@@ -238,8 +597,8 @@ fn a_file_that_vanishes_before_the_report_is_still_reported() {
         let mut out = Vec::new();
         let options = ReportOptions {
             path_prefix: String::new(),
-            color: false,
             width: 100,
+            ..ReportOptions::default()
         };
         let mut sources = Sources::new(site.path().to_owned(), u64::MAX);
         output::report(

@@ -231,7 +231,7 @@ fn diff_base_fails_only_on_changed_lines() {
         .args(["lint", "--diff-base", "no-such-branch"])
         .assert()
         .code(2)
-        .stderr_eq("error: --diff-base: `no-such-branch` is not a commit git knows in `[..]` (in CI, fetch it first, e.g. `git fetch origin no-such-branch` or `fetch-depth: 0`)\n");
+        .stderr_eq("error: --diff-base: `no-such-branch` is not a commit git knows in `[..]` (in CI, fetch it first, e.g. `git fetch origin no-such-branch`, or check out with `fetch-depth: 0`)\n");
 }
 
 #[test]
@@ -287,7 +287,8 @@ fn files_from_a_subfolder_site_as_pre_commit_passes_them() {
         .code(1)
         .stdout_eq(
             "docs/es/index.md:3:7: error[front-matter-lang-mismatch] `lang: pt` does not match the page's locale `es`\n\
-             Found 1 diagnostic (1 error) in 4 files.\n",
+             Found 1 diagnostic (1 error) in 1 of 4 files.\n\
+             1 fixable with `--fix`.\n",
         );
     // Without a config, the site root is found above the first locale folder.
     std::fs::remove_file(site.join("l10nlint.toml")).expect("config removed");
@@ -298,6 +299,7 @@ fn files_from_a_subfolder_site_as_pre_commit_passes_them() {
         .stdout_eq(
             "docs/de/index.md:2:1: error[front-matter-renamed-key] front matter key `titel` should be `title`, as in the source page\n\
              docs/de/index.md:3:7: error[front-matter-lang-mismatch] `lang: en` does not match the page's locale `de`\n\
-             Found 2 diagnostics (2 errors) in 4 files.\n",
+             Found 2 diagnostics (2 errors) in 1 of 4 files.\n\
+             2 fixable with `--fix`.\n",
         );
 }

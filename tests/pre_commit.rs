@@ -1,13 +1,13 @@
-//! The hooks of `.pre-commit-hooks.yaml`, run for real by `pre-commit try-repo` in a throw-away
-//! git repository whose site lives in `docs/`: a broken translation staged fails the commit
-//! with the diagnostic, a clean one passes. Skipped when `pre-commit` is not on PATH, unless
+//! The hooks of `.pre-commit-hooks.yaml`, run for real by `pre-commit` in a throw-away git
+//! repository whose site lives in `docs/`: a broken translation staged fails the commit with
+//! the diagnostic, a clean one passes. Skipped when `pre-commit` is not on PATH, unless
 //! `L10NLINT_REQUIRE_TOOLS` is set (as `.ci/run` does, after `pip install pre-commit`).
 //!
-//! `try-repo` clones this repository (uncommitted changes included, through a temporary
-//! commit). The `language: rust` hook then builds l10nlint with `cargo install`, in this
-//! test's target directory so that repeated runs reuse the release build. Pre-commit caches
-//! the built hook per revision: in a clean checkout (CI) it is built once; each run over
-//! uncommitted changes makes a new temporary commit and builds again.
+//! The fast test runs the manifest's `l10nlint-system` hook through `pre-commit try-repo` with
+//! the binary under test first on PATH. Two ignored tests take minutes and run once in
+//! `.ci/run` (`cargo test --test pre_commit -- --ignored`): the `language: rust` hook, which
+//! `cargo install`s a release build, and a `language: python` hook that installs the wheel
+//! `maturin` built (`L10NLINT_WHEEL_DIR`), as users get it from PyPI.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -77,16 +77,25 @@ impl Repository {
 
     /// `pre-commit try-repo <this repository> <hook> [args]`.
     fn try_repo(&self, hook: &str, args: &[&str], environment: &[(&str, &Path)]) -> Output {
+        self.pre_commit(
+            &["try-repo", env!("CARGO_MANIFEST_DIR"), hook],
+            args,
+            environment,
+        )
+    }
+
+    /// `pre-commit <command> --color never [args]` in the repository.
+    fn pre_commit(
+        &self,
+        command_args: &[&str],
+        args: &[&str],
+        environment: &[(&str, &Path)],
+    ) -> Output {
         let mut command = Command::new("pre-commit");
         command
             .current_dir(self.path())
-            .args([
-                "try-repo",
-                env!("CARGO_MANIFEST_DIR"),
-                hook,
-                "--color",
-                "never",
-            ])
+            .args(command_args)
+            .args(["--color", "never"])
             .args(args)
             .env("PRE_COMMIT_HOME", self.pre_commit_home.path())
             .env_remove("GITHUB_ACTIONS");
@@ -107,13 +116,21 @@ fn text_of(output: &Output) -> String {
 
 /// Stages a broken translation (must fail with the diagnostic), then its fix (must pass).
 fn broken_then_clean(hook: &str, environment: &[(&str, &Path)]) -> Repository {
-    let repository = Repository::new();
+    broken_then_clean_with(Repository::new(), |repository| {
+        repository.try_repo(hook, &[], environment)
+    })
+}
+
+fn broken_then_clean_with(
+    repository: Repository,
+    run: impl Fn(&Repository) -> Output,
+) -> Repository {
     repository.write(
         "docs/es/index.md",
         "---\ntitle: Inicio\nlang: en\n---\nHola.\n",
     );
     repository.git(&["add", "docs/es/index.md"]);
-    let broken = repository.try_repo(hook, &[], environment);
+    let broken = run(&repository);
     let output = text_of(&broken);
     assert!(
         !broken.status.success(),
@@ -131,7 +148,7 @@ fn broken_then_clean(hook: &str, environment: &[(&str, &Path)]) -> Repository {
         "---\ntitle: Inicio\nlang: es\n---\nHola.\n",
     );
     repository.git(&["add", "docs/es/index.md"]);
-    let clean = repository.try_repo(hook, &[], environment);
+    let clean = run(&repository);
     assert!(
         clean.status.success(),
         "a clean translation failed:\n{}",
@@ -187,6 +204,7 @@ fn system_hook_uses_the_installed_binary() {
 }
 
 #[test]
+#[ignore = "builds a release binary with cargo install (minutes); .ci/run runs it"]
 fn rust_hook_builds_from_source() {
     if !pre_commit_available() {
         return;
@@ -197,4 +215,89 @@ fn rust_hook_builds_from_source() {
         .expect("target directory")
         .to_owned();
     broken_then_clean("l10nlint", &[("CARGO_TARGET_DIR", &target)]);
+}
+
+/// The hooks' shared settings (`files`, `require_serial`, …) as written in the manifest.
+fn manifest_hook(id: &str) -> String {
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .expect("manifest");
+    let start = manifest
+        .find(&format!("- id: {id}\n"))
+        .unwrap_or_else(|| panic!("no hook `{id}` in .pre-commit-hooks.yaml"));
+    let mut lines = manifest[start..].lines();
+    let first = lines.next().unwrap_or_default();
+    std::iter::once(first)
+        .chain(lines.take_while(|line| line.starts_with("  ")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+#[ignore = "needs the wheel that .ci/run builds with maturin (L10NLINT_WHEEL_DIR)"]
+fn python_hook_installs_the_wheel() {
+    if !pre_commit_available() {
+        return;
+    }
+    let Some(wheels) = std::env::var_os("L10NLINT_WHEEL_DIR") else {
+        assert!(
+            std::env::var_os("L10NLINT_REQUIRE_TOOLS").is_none(),
+            "L10NLINT_WHEEL_DIR names no folder with the l10nlint wheel"
+        );
+        eprintln!("skipped: L10NLINT_WHEEL_DIR is not set (maturin build --out DIR)");
+        return;
+    };
+    // The hook README shows for `pip install`-speed installs: a local hook of the manifest's
+    // settings whose Python environment installs l10nlint, here the wheel under test (pip
+    // fetches only the build tools of pre-commit's placeholder package from the index).
+    let wheel = std::fs::read_dir(&wheels)
+        .expect("the wheel folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|extension| extension == "whl"))
+        .expect("a wheel in L10NLINT_WHEEL_DIR");
+    let requirement = format!("l10nlint @ file://{}", wheel.display());
+    let hook = manifest_hook("l10nlint-system")
+        .replace("- id: l10nlint-system", "- id: l10nlint-python")
+        .replace(
+            "language: system",
+            &format!("language: python\n  additional_dependencies: [\"{requirement}\"]"),
+        );
+    let config = format!(
+        "repos:\n  - repo: local\n    hooks:\n{}\n",
+        hook.lines()
+            .map(|line| format!("      {line}\n"))
+            .collect::<String>()
+    );
+    let repository = Repository::new();
+    repository.write(".pre-commit-config.yaml", &config);
+    repository.git(&["add", ".pre-commit-config.yaml"]);
+    let started = std::time::Instant::now();
+    broken_then_clean_with(repository, |repository| {
+        repository.pre_commit(&["run"], &[], &[])
+    });
+    eprintln!(
+        "the python hook installed and ran twice in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn the_hooks_share_their_settings() {
+    let without = |hook: String, lines: &[&str]| -> Vec<String> {
+        hook.lines()
+            .filter(|line| {
+                !lines
+                    .iter()
+                    .any(|prefix| line.trim_start().starts_with(prefix))
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    let differing = ["- id:", "id:", "name:", "description:", "language:"];
+    assert_eq!(
+        without(manifest_hook("l10nlint"), &differing),
+        without(manifest_hook("l10nlint-system"), &differing)
+    );
 }

@@ -281,7 +281,7 @@ proptest! {
         };
         let outcome = lint::lint(&request).expect("lint");
         for format in [Format::Human, Format::Concise, Format::Json] {
-            let options = ReportOptions { path_prefix: String::new(), color: false, width: 80 };
+            let options = ReportOptions { width: 80, ..ReportOptions::default() };
             let mut sources = Sources::new(site.path().to_owned(), u64::MAX);
             let mut out = Vec::new();
             output::report(format, &outcome.diagnostics, &mut sources, &options, &mut out)

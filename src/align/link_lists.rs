@@ -17,7 +17,7 @@ use crate::site::host_typos::misspelling_distance;
 use crate::site::settings::DeclaredList;
 use crate::site::url_text::{host_in_text, host_of};
 use crate::source::Span;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Whether list `index` of `document` is the one declared.
 fn picks(declared: &DeclaredList, document: &Document, index: usize, entries: &[Entry]) -> bool {
@@ -150,9 +150,12 @@ impl LinkList {
                 })
             })
             .collect();
-        let keys: Vec<String> = entries.iter().map(|entry| entry.key.clone()).collect();
+        let mut per_key: HashMap<String, usize> = HashMap::new();
+        for entry in &entries {
+            *per_key.entry(entry.key.clone()).or_default() += 1;
+        }
         for entry in &mut entries {
-            if keys.iter().filter(|key| **key == entry.key).count() > 1 {
+            if per_key[&entry.key] > 1 {
                 entry.label.clone_from(&entry.target);
             }
         }
@@ -213,6 +216,22 @@ fn comparison_key(host: &str) -> String {
         Some((first, rest)) if rest.contains('.') && is_locale_code(first) => rest.to_owned(),
         _ => host.to_owned(),
     }
+}
+
+/// The host with each of its labels in turn left out (`*.example.org`, `chat.*.org`, …):
+/// two hosts that differ in one label share one of these.
+fn labels_but_one(host: &str) -> Vec<String> {
+    let labels: Vec<&str> = host.split('.').collect();
+    (0..labels.len())
+        .map(|left_out| {
+            let mut key = format!("{}:", labels.len());
+            for (index, label) in labels.iter().enumerate() {
+                key.push_str(if index == left_out { "\0" } else { label });
+                key.push('.');
+            }
+            key
+        })
+        .collect()
 }
 
 /// Whether `written` is probably a misspelling of `expected` (see
@@ -443,66 +462,185 @@ fn shared_other_links(source: &Entry, translation: &Entry) -> usize {
         .count()
 }
 
+/// Candidates of one bucket looked at per source entry: a bucket holds the entries on one
+/// host (or sharing one target), and of a hundred entries on one host the first of them are
+/// as good as any. Keeps pairing linear in the length of the lists.
+const CANDIDATES_PER_BUCKET: usize = 64;
+
+/// What a pairing pass compares entries by: a source entry and a translation entry are
+/// candidates when they share a key, and pair when `matches` says so.
+struct PassKeys<'k> {
+    source: &'k dyn Fn(&Entry) -> Vec<String>,
+    translation: &'k dyn Fn(&Entry) -> Vec<String>,
+    matches: &'k dyn Fn(&Entry, &Entry) -> bool,
+}
+
 fn pair_entries(source: &[Entry], translation: &[Entry]) -> Pairing {
     let mut source_pair: Vec<Option<(usize, PairKind)>> = vec![None; source.len()];
     let mut taken = vec![false; translation.len()];
-    let mut pair_by = |source_pair: &mut Vec<Option<(usize, PairKind)>>,
-                       kind: PairKind,
-                       matches: &dyn Fn(&Entry, &Entry) -> bool| {
-        for (source_index, source_entry) in source.iter().enumerate() {
-            if source_pair[source_index].is_some() {
-                continue;
+    let mut pair_by =
+        |source_pair: &mut Vec<Option<(usize, PairKind)>>, kind: PairKind, keys: PassKeys| {
+            // Each key → the translation entries still free having it, in list order, and
+            // how many of the first have been taken since.
+            let mut buckets: HashMap<String, (usize, Vec<usize>)> = HashMap::new();
+            for (index, entry) in translation.iter().enumerate() {
+                if taken[index] {
+                    continue;
+                }
+                let mut entry_keys = (keys.translation)(entry);
+                entry_keys.sort_unstable();
+                entry_keys.dedup();
+                for key in entry_keys {
+                    buckets.entry(key).or_default().1.push(index);
+                }
             }
-            // Of several candidates (one host, several entries), the item sharing the most
-            // other links, then the first.
-            let found = (0..translation.len())
-                .filter(|&index| !taken[index] && matches(source_entry, &translation[index]))
-                .max_by_key(|&index| {
-                    (
-                        shared_other_links(source_entry, &translation[index]),
-                        std::cmp::Reverse(index),
-                    )
-                });
-            if let Some(index) = found {
-                taken[index] = true;
-                source_pair[source_index] = Some((index, kind));
+            for (source_index, source_entry) in source.iter().enumerate() {
+                if source_pair[source_index].is_some() {
+                    continue;
+                }
+                let mut candidates = Vec::new();
+                for key in (keys.source)(source_entry) {
+                    let Some((start, bucket)) = buckets.get_mut(&key) else {
+                        continue;
+                    };
+                    while bucket.get(*start).is_some_and(|&index| taken[index]) {
+                        *start += 1;
+                    }
+                    candidates.extend(
+                        bucket[*start..]
+                            .iter()
+                            .filter(|&&index| !taken[index])
+                            .take(CANDIDATES_PER_BUCKET),
+                    );
+                }
+                // Of several candidates (one host, several entries), the item sharing the most
+                // other links, then the first.
+                let found = candidates
+                    .into_iter()
+                    .filter(|&index| (keys.matches)(source_entry, &translation[index]))
+                    .max_by_key(|&index| {
+                        (
+                            shared_other_links(source_entry, &translation[index]),
+                            std::cmp::Reverse(index),
+                        )
+                    });
+                if let Some(index) = found {
+                    taken[index] = true;
+                    source_pair[source_index] = Some((index, kind));
+                }
             }
-        }
+        };
+    let key = |entry: &Entry| vec![entry.key.clone()];
+    let target = |entry: &Entry| vec![entry.compared_target.clone()];
+    let other_targets = |entry: &Entry| -> Vec<String> {
+        entry
+            .other_links
+            .iter()
+            .map(|other| other.compared_target.clone())
+            .collect()
+    };
+    let all_targets = |entry: &Entry| {
+        let mut targets = other_targets(entry);
+        targets.push(entry.compared_target.clone());
+        targets
     };
     // An item that dropped its first link but keeps at least two of the source item's others
     // (prose items with several links); its next link must not read as another entry.
-    pair_by(&mut source_pair, PairKind::Unlinked, &|s, t| {
-        s.key != t.key
-            && t.text_key.as_ref() != Some(&s.key)
-            && !is_near_miss(&t.key, &s.key)
-            && !t
-                .other_links
-                .iter()
-                .any(|other| other.compared_target == s.compared_target)
-            && shared_other_links(s, t) >= 2
-    });
+    pair_by(
+        &mut source_pair,
+        PairKind::Unlinked,
+        PassKeys {
+            source: &other_targets,
+            translation: &all_targets,
+            matches: &|s, t| {
+                s.key != t.key
+                    && t.text_key.as_ref() != Some(&s.key)
+                    && !is_near_miss(&t.key, &s.key)
+                    && !t
+                        .other_links
+                        .iter()
+                        .any(|other| other.compared_target == s.compared_target)
+                    && shared_other_links(s, t) >= 2
+            },
+        },
+    );
     // One host may stand for several entries: the same target first, then in order.
-    pair_by(&mut source_pair, PairKind::Same, &|s, t| {
-        s.key == t.key && s.compared_target == t.compared_target
-    });
-    pair_by(&mut source_pair, PairKind::Same, &|s, t| s.key == t.key);
+    pair_by(
+        &mut source_pair,
+        PairKind::Same,
+        PassKeys {
+            source: &target,
+            translation: &target,
+            matches: &|s, t| s.key == t.key && s.compared_target == t.compared_target,
+        },
+    );
+    pair_by(
+        &mut source_pair,
+        PairKind::Same,
+        PassKeys {
+            source: &key,
+            translation: &key,
+            matches: &|s, t| s.key == t.key,
+        },
+    );
     // The item links the source's target after another link of its own.
-    pair_by(&mut source_pair, PairKind::Same, &|s, t| {
-        t.other_links
-            .iter()
-            .any(|other| other.compared_target == s.compared_target)
-    });
+    pair_by(
+        &mut source_pair,
+        PairKind::Same,
+        PassKeys {
+            source: &target,
+            translation: &other_targets,
+            matches: &|s, t| {
+                t.other_links
+                    .iter()
+                    .any(|other| other.compared_target == s.compared_target)
+            },
+        },
+    );
     // Text naming the source's host, target elsewhere: the links rules report that.
-    pair_by(&mut source_pair, PairKind::Same, &|s, t| {
-        t.text_key.as_ref() == Some(&s.key)
-    });
+    pair_by(
+        &mut source_pair,
+        PairKind::Same,
+        PassKeys {
+            source: &key,
+            translation: &|t| t.text_key.iter().cloned().collect(),
+            matches: &|s, t| t.text_key.as_ref() == Some(&s.key),
+        },
+    );
     // The item links the source's host after another host of its own.
-    pair_by(&mut source_pair, PairKind::Same, &|s, t| {
-        t.other_links.iter().any(|other| other.key == s.key)
-    });
-    pair_by(&mut source_pair, PairKind::Typo, &|s, t| {
-        is_near_miss(&t.key, &s.key)
-    });
+    pair_by(
+        &mut source_pair,
+        PairKind::Same,
+        PassKeys {
+            source: &key,
+            translation: &|t| {
+                t.other_links
+                    .iter()
+                    .map(|other| other.key.clone())
+                    .collect()
+            },
+            matches: &|s, t| t.other_links.iter().any(|other| other.key == s.key),
+        },
+    );
+    // Near misses differ in one label: entries are candidates when all their other labels agree.
+    pair_by(
+        &mut source_pair,
+        PairKind::Typo,
+        PassKeys {
+            source: &|s| labels_but_one(&s.key),
+            translation: &|t| labels_but_one(&t.key),
+            matches: &|s, t| is_near_miss(&t.key, &s.key),
+        },
+    );
+    // The first item linking each target after its first link.
+    let mut holders: HashMap<&str, (usize, &Span)> = HashMap::new();
+    for (index, entry) in translation.iter().enumerate() {
+        for other in &entry.other_links {
+            holders
+                .entry(other.compared_target.as_str())
+                .or_insert((index, &other.span));
+        }
+    }
     let mut pairing = Pairing::default();
     for (source_index, pair) in source_pair.iter().enumerate() {
         match pair {
@@ -514,19 +652,12 @@ fn pair_entries(source: &[Entry], translation: &[Entry]) -> Pairing {
                     .pairs
                     .push((source_index, *translation_index, *kind));
             }
-            None => {
-                let holder = translation.iter().enumerate().find_map(|(index, entry)| {
-                    entry
-                        .other_links
-                        .iter()
-                        .find(|other| other.compared_target == source[source_index].compared_target)
-                        .map(|other| (index, other.span.clone()))
-                });
-                match holder {
-                    Some((index, span)) => pairing.merged.push((source_index, index, span)),
-                    None => pairing.missing.push(source_index),
+            None => match holders.get(source[source_index].compared_target.as_str()) {
+                Some(&(index, span)) => {
+                    pairing.merged.push((source_index, index, span.clone()));
                 }
-            }
+                None => pairing.missing.push(source_index),
+            },
         }
     }
     pairing.extra = (0..translation.len())
@@ -556,17 +687,16 @@ fn findings(
     });
     // Where a missing entry belongs: before the item of the next source entry that is there.
     let insertion_point = |source_index: usize| {
-        pairing
+        let next = pairing
             .pairs
-            .iter()
-            .find(|(paired, _, _)| *paired > source_index)
-            .map_or(
-                translation.span.end..translation.span.end,
-                |(_, index, _)| {
-                    let start = translation_entries[*index].item_span.start;
-                    start..start
-                },
-            )
+            .partition_point(|(paired, _, _)| *paired <= source_index);
+        pairing.pairs.get(next).map_or(
+            translation.span.end..translation.span.end,
+            |(_, index, _)| {
+                let start = translation_entries[*index].item_span.start;
+                start..start
+            },
+        )
     };
     let mut findings = Vec::new();
     for &source_index in &pairing.missing {
@@ -609,7 +739,7 @@ fn findings(
         let positions: Vec<usize> = pairing.pairs.iter().map(|(_, index, _)| *index).collect();
         let in_order = longest_increasing(&positions);
         for (rank, (source_index, translation_index, _)) in pairing.pairs.iter().enumerate() {
-            if in_order.contains(&rank) {
+            if in_order.binary_search(&rank).is_ok() {
                 continue;
             }
             findings.push(Finding::Moved {
@@ -627,26 +757,27 @@ fn findings(
 /// The indices of a longest strictly increasing subsequence of `values`; of several, the one
 /// that keeps the earliest values, so that the entry moved is the one that jumped.
 fn longest_increasing(values: &[usize]) -> Vec<usize> {
-    // lengths[i]: length of the longest increasing run ending at i; previous[i]: its link.
-    let mut lengths = vec![1; values.len()];
-    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
-    for current in 0..values.len() {
-        for before in 0..current {
-            if values[before] < values[current] && lengths[before] + 1 > lengths[current] {
-                lengths[current] = lengths[before] + 1;
-                previous[current] = Some(before);
-            }
+    // ending[length - 1]: the indices where an increasing run of `length` ends at the
+    // earliest, in index order; their values never increase along it (patience sorting).
+    let mut ending: Vec<Vec<usize>> = Vec::new();
+    let mut previous: Vec<Option<usize>> = Vec::with_capacity(values.len());
+    for (index, &value) in values.iter().enumerate() {
+        let longer =
+            ending.partition_point(|run| run.last().is_some_and(|&last| values[last] < value));
+        // The earliest index a run one shorter ends at with a smaller value.
+        previous.push(longer.checked_sub(1).map(|shorter| {
+            let run = &ending[shorter];
+            run[run.partition_point(|&at| values[at] >= value)]
+        }));
+        match ending.get_mut(longer) {
+            Some(run) => run.push(index),
+            None => ending.push(vec![index]),
         }
     }
-    let Some(mut at) = (0..values.len()).max_by_key(|&index| (lengths[index], usize::MAX - index))
-    else {
+    let Some(&last) = ending.last().and_then(|run| run.first()) else {
         return Vec::new();
     };
-    let mut chain = vec![at];
-    while let Some(before) = previous[at] {
-        chain.push(before);
-        at = before;
-    }
+    let mut chain: Vec<usize> = std::iter::successors(Some(last), |&at| previous[at]).collect();
     chain.reverse();
     chain
 }
@@ -937,5 +1068,8 @@ mod tests {
         assert_eq!(longest_increasing(&[1, 0, 2, 3]), [0, 2, 3]);
         assert_eq!(longest_increasing(&[0, 1, 2]), [0, 1, 2]);
         assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
+        assert_eq!(longest_increasing(&[3, 4, 0, 1, 2]), [2, 3, 4]);
+        assert_eq!(longest_increasing(&[2, 3, 0, 1]), [0, 1]);
+        assert_eq!(longest_increasing(&[5, 1, 6, 2, 7, 3]), [0, 2, 4]);
     }
 }

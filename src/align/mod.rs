@@ -685,18 +685,33 @@ pub fn longest_increasing<T: Ord + Copy>(pairs: &[(T, T)]) -> Vec<usize> {
 /// Every translation's alignment with its source page, each built on first use.
 pub struct Alignments {
     cells: Vec<OnceLock<PageAlignment>>,
+    /// One translation aligned with another version of its source page (`of_version`).
+    version: Option<(usize, PageAlignment)>,
 }
 
 impl Alignments {
     pub fn new(documents: usize) -> Self {
         Self {
             cells: (0..documents).map(|_| OnceLock::new()).collect(),
+            version: None,
+        }
+    }
+
+    /// The translation at `translation` aligned with `source`, an older version of its source
+    /// page (the drift stage compares translations with the version they follow).
+    pub fn of_version(translation: usize, source: &Document, document: &Document) -> Self {
+        Self {
+            cells: Vec::new(),
+            version: Some((translation, PageAlignment::new(source, document))),
         }
     }
 
     /// The alignment of the translation at `translation` (an index into the site's documents)
     /// with its source page; `None` when it has none.
     pub fn get(&self, site: &Site, translation: usize) -> Option<&PageAlignment> {
+        if let Some((index, alignment)) = &self.version {
+            return (*index == translation).then_some(alignment);
+        }
         let source = site.source_of(translation)?;
         let document = &site.documents[translation];
         let cell = self.cells.get(translation)?;

@@ -1,6 +1,8 @@
 //! Runs a parsed command line: finds the root and config, lints, reports, decides the exit code.
 
-use crate::args::{BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs};
+use crate::args::{
+    BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs, StatusArgs,
+};
 use clap::CommandFactory;
 use l10nlint::align::link_lists;
 use l10nlint::baseline::{self, Baseline, BaselineError};
@@ -8,6 +10,7 @@ use l10nlint::changed_lines::{ChangedLines, DiffBaseError};
 use l10nlint::config::{self, CacheChoice, Config, ConfigError, Grants, UserConfig};
 use l10nlint::diagnostic::Severity;
 use l10nlint::discover::locale::is_locale_code;
+use l10nlint::drift::{self, Evidence};
 use l10nlint::files::Sources;
 use l10nlint::fix::{FixError, FixPlan};
 use l10nlint::lint::{self, LintError, LintOutcome, LintRequest};
@@ -106,6 +109,7 @@ pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {
         Command::Lint(args) => return run_lint(&args, &mut out),
         Command::Lists(args) => return run_lists(&args, &mut out),
+        Command::Status(args) => return run_status(&args, &mut out),
         Command::Baseline(args) => return run_baseline(&args, &mut out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "l10nlint", &mut out);
@@ -136,8 +140,8 @@ struct Checked {
     outcome: LintOutcome,
     /// Diagnostics the baseline accepted, not reported.
     suppressed: usize,
-    /// Diagnostics outside the changed lines, reported as info.
-    downgraded: usize,
+    /// Indices of the diagnostics outside the changed lines, reported as info.
+    downgraded: Vec<usize>,
 }
 
 /// What narrows a lint run's findings: the baseline and the changed lines.
@@ -172,15 +176,15 @@ impl Filters {
             let diagnostics = std::mem::take(&mut outcome.diagnostics);
             (outcome.diagnostics, suppressed) = baseline.filter(diagnostics, &mut sources);
         }
-        let mut downgraded = 0;
+        let mut downgraded = Vec::new();
         if let Some(changed_lines) = &self.changed_lines {
-            for diagnostic in &mut outcome.diagnostics {
+            for (index, diagnostic) in outcome.diagnostics.iter_mut().enumerate() {
                 let (start, end) = sources.range(&diagnostic.location);
                 if diagnostic.severity > Severity::Info
                     && !changed_lines.touches(&diagnostic.location.path, start.line, end.line)
                 {
                     diagnostic.severity = Severity::Info;
-                    downgraded += 1;
+                    downgraded.push(index);
                 }
             }
         }
@@ -201,7 +205,7 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
         describe_run(&request, &checked.outcome);
     }
     let format = args.format();
-    let options = report_options(args, format, &request.root, &current);
+    let mut options = report_options(args, format, &request.root, &current);
     // Lines that are not diagnostics: on stdout for people, on stderr beside machine output.
     let mut notes = Vec::new();
     if args.fix || args.diff {
@@ -243,6 +247,9 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
     for warning in &checked.outcome.online_warnings {
         eprintln!("warning: {warning}");
     }
+    if let Some(note) = &checked.outcome.drift_note {
+        eprintln!("note: {note}");
+    }
     if let Some(stats) = &checked.outcome.online_stats
         && !args.quiet
     {
@@ -254,20 +261,30 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
             output::plural(checked.suppressed, "diagnostic was", "diagnostics were")
         ));
     }
-    if checked.downgraded > 0 {
+    let diff_base = args.diff_base.as_deref().unwrap_or_default();
+    if !checked.downgraded.is_empty() {
         notes.push(format!(
-            "{} outside the lines changed since {} shown as info.",
-            output::plural(checked.downgraded, "diagnostic", "diagnostics"),
-            args.diff_base.as_deref().unwrap_or_default()
+            "{} outside the lines changed since {diff_base} shown as info.",
+            output::plural(checked.downgraded.len(), "diagnostic", "diagnostics"),
         ));
     }
     let diagnostics = &checked.outcome.diagnostics;
+    options.files_checked = checked.outcome.files_checked;
+    options.locales = std::mem::take(&mut checked.outcome.locales);
     let mut sources = Sources::confined(request.confinement(), request.config.max_file_size());
     let mut report = Vec::new();
-    output::report(format, diagnostics, &mut sources, &options, &mut report)
-        .map_err(|err| Failure::Internal(format!("cannot write the report: {err}")))?;
+    let written = if format == output::Format::Github && !checked.downgraded.is_empty() {
+        write_github_beside_old_problems(&checked, diff_base, &mut sources, &options, &mut report)
+    } else {
+        output::report(format, diagnostics, &mut sources, &options, &mut report)
+    };
+    written.map_err(|err| Failure::Internal(format!("cannot write the report: {err}")))?;
     if !args.quiet {
-        let summary = output::summary(diagnostics, checked.outcome.files_checked);
+        let summary = output::summary(
+            diagnostics,
+            checked.outcome.files_checked,
+            args.unsafe_fixes,
+        );
         let notes = notes.iter().chain(std::iter::once(&summary));
         if format.is_machine_readable() {
             notes.for_each(|note| eprintln!("{note}"));
@@ -285,6 +302,38 @@ fn lint_and_report(args: &LintArgs, out: &mut dyn Write) -> Result<Outcome, Fail
     } else {
         Outcome::Clean
     })
+}
+
+/// With `--diff-base` on GitHub: annotations only for the problems on changed lines; the
+/// others are listed in a collapsed group of the log, so that a pull request is not covered in
+/// notices about lines it did not touch.
+fn write_github_beside_old_problems(
+    checked: &Checked,
+    diff_base: &str,
+    sources: &mut Sources,
+    options: &ReportOptions,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    let (old, new): (Vec<_>, Vec<_>) = checked
+        .outcome
+        .diagnostics
+        .iter()
+        .enumerate()
+        .partition(|(index, _)| checked.downgraded.binary_search(index).is_ok());
+    let [old, new] = [old, new].map(|diagnostics| {
+        diagnostics
+            .into_iter()
+            .map(|(_, diagnostic)| diagnostic.clone())
+            .collect::<Vec<_>>()
+    });
+    output::report(output::Format::Github, &new, sources, options, out)?;
+    writeln!(
+        out,
+        "::group::{} on lines not changed since {diff_base} (not annotated)",
+        output::plural(old.len(), "problem", "problems")
+    )?;
+    output::report(output::Format::Concise, &old, sources, options, out)?;
+    writeln!(out, "::endgroup::")
 }
 
 /// `l10nlint baseline`: lints like `lint` and records every diagnostic.
@@ -334,8 +383,24 @@ fn report_options(
     // in it the tool runs.
     let workspace = std::env::var_os("GITHUB_WORKSPACE")
         .map(PathBuf::from)
-        .filter(|_| matches!(format, output::Format::Github | output::Format::Sarif));
+        .filter(|_| {
+            matches!(
+                format,
+                output::Format::Github | output::Format::Sarif | output::Format::Markdown
+            )
+        });
     let base = workspace.as_deref().unwrap_or(current);
+    // The job summary links each finding to its line at the commit being checked.
+    let file_links = match (
+        std::env::var("GITHUB_SERVER_URL"),
+        std::env::var("GITHUB_REPOSITORY"),
+        std::env::var("GITHUB_SHA"),
+    ) {
+        (Ok(server), Ok(repository), Ok(sha)) if workspace.is_some() => {
+            Some(format!("{server}/{repository}/blob/{sha}/"))
+        }
+        _ => None,
+    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -345,11 +410,15 @@ fn report_options(
     };
     ReportOptions {
         path_prefix: display_prefix(root, base),
+        base: base.canonicalize().ok(),
         color,
         width: std::env::var("COLUMNS")
             .ok()
             .and_then(|columns| columns.parse().ok())
             .unwrap_or(100),
+        unsafe_fixes: args.unsafe_fixes,
+        file_links,
+        ..ReportOptions::default()
     }
 }
 
@@ -434,6 +503,69 @@ fn run_lists(args: &ListsArgs, out: &mut dyn Write) -> Outcome {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
         Err(err) => Failure::Internal(format!("cannot write the report: {err}")).report(),
     }
+}
+
+/// `l10nlint status`: per locale and page, current, outdated, missing or orphaned.
+fn run_status(args: &StatusArgs, out: &mut dyn Write) -> Outcome {
+    let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let request = match site_request(&args.site, false, &current) {
+        Ok(request) => request,
+        Err(failure) => return failure.report(),
+    };
+    let confinement = request.confinement();
+    let corpus = match lint::discover_site(&request) {
+        Ok((_, corpus)) => corpus,
+        Err(err) => return Failure::from(err).report(),
+    };
+    let evidence = Evidence::gather(&request.root, &request.config.drift);
+    let mut status = drift::status::status(
+        &corpus,
+        &evidence,
+        &confinement,
+        request.config.max_file_size(),
+    );
+    if let Some(only) = &request.only {
+        let selected = |path: &str| {
+            only.iter().any(|wanted| {
+                wanted.is_empty() || path == wanted || path.starts_with(&format!("{wanted}/"))
+            })
+        };
+        status.retain_pages(|page| {
+            page.source.as_deref().is_some_and(selected)
+                || page.translation.as_deref().is_some_and(selected)
+        });
+    }
+    if let Some(note) = &status.note {
+        eprintln!("note: {note}");
+    }
+    if let Err(err) = output::status::write(&status, args.format.format(), out) {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return Outcome::Clean;
+        }
+        return Failure::Internal(format!("cannot write the report: {err}")).report();
+    }
+    let Some(threshold) = args.fail_under else {
+        return Outcome::Clean;
+    };
+    let below: Vec<String> = status
+        .locales
+        .iter()
+        .filter(|locale| locale.totals.score() < threshold)
+        .map(|locale| format!("`{}` ({}%)", locale.locale, locale.totals.score()))
+        .collect();
+    if below.is_empty() {
+        return Outcome::Clean;
+    }
+    let share = if status.history {
+        "current"
+    } else {
+        "translated"
+    };
+    eprintln!(
+        "error: fewer than {threshold}% of the pages are {share} in {}",
+        below.join(", ")
+    );
+    Outcome::Findings
 }
 
 /// The request of a `lint` or `baseline` run: the site, the rules, the online options.

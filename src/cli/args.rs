@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use l10nlint::diagnostic::Severity;
+use l10nlint::output::status::StatusFormat;
 use l10nlint::output::{Format, rule_docs::RulesFormat};
 use std::path::PathBuf;
 
@@ -33,6 +34,8 @@ pub enum Command {
     },
     /// Show each list of links and which translations are out of step with it.
     Lists(ListsArgs),
+    /// Show, per locale and page, which translations are current, outdated, missing or orphaned.
+    Status(StatusArgs),
     /// Record today's diagnostics so that `lint --baseline FILE` reports only new ones.
     Baseline(BaselineArgs),
     /// Print a shell completion script, e.g. `l10nlint completions bash > ~/.local/share/bash-completion/completions/l10nlint`.
@@ -40,6 +43,41 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    #[arg(long, value_enum, default_value_t = StatusFormatArg::Human)]
+    pub format: StatusFormatArg,
+    /// Exit with 1 when a locale has fewer current pages than this percentage (fewer
+    /// translated pages without git history).
+    #[arg(long, value_name = "PERCENT")]
+    pub fail_under: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormatArg {
+    /// A summary line per locale and a line per page that is not current.
+    Human,
+    /// Every locale and page, with commits and dates.
+    Json,
+    /// A table and collapsed lists, sized for a GitHub job summary or pull-request comment.
+    Markdown,
+    /// One self-contained page with a bar chart per locale.
+    Html,
+}
+
+impl StatusFormatArg {
+    pub fn format(self) -> StatusFormat {
+        match self {
+            StatusFormatArg::Human => StatusFormat::Human,
+            StatusFormatArg::Json => StatusFormat::Json,
+            StatusFormatArg::Markdown => StatusFormat::Markdown,
+            StatusFormatArg::Html => StatusFormat::Html,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -104,6 +142,9 @@ pub enum FormatArg {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// A Markdown summary: counts per rule and locale, the first findings
+    /// (for `$GITHUB_STEP_SUMMARY`).
+    Markdown,
 }
 
 impl FormatArg {
@@ -114,6 +155,7 @@ impl FormatArg {
             FormatArg::Json => Format::Json,
             FormatArg::Github => Format::Github,
             FormatArg::Sarif => Format::Sarif,
+            FormatArg::Markdown => Format::Markdown,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! them.
 
 use crate::source::Span;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The parser's reason for a piece of junk; match on it to single out, say,
 /// `MissingDefaultVariant`.
@@ -15,6 +15,8 @@ pub struct FluentFile {
     /// Messages and terms in file order; an id defined twice appears twice.
     pub entries: Vec<FluentEntry>,
     pub junk: Vec<FluentJunk>,
+    /// The position in `entries` of the first message and the first term of each id.
+    first: HashMap<String, [Option<usize>; 2]>,
 }
 
 /// A message (`id = ...`) or term (`-id = ...`).
@@ -179,11 +181,32 @@ pub struct VariantBranch {
 }
 
 impl FluentFile {
+    pub fn new(entries: Vec<FluentEntry>, junk: Vec<FluentJunk>) -> Self {
+        let mut first: HashMap<String, [Option<usize>; 2]> = HashMap::new();
+        for (position, entry) in entries.iter().enumerate() {
+            let slot = &mut first.entry(entry.id.clone()).or_default()[usize::from(entry.is_term)];
+            slot.get_or_insert(position);
+        }
+        Self {
+            entries,
+            junk,
+            first,
+        }
+    }
+
     /// The first message (or term, with `is_term`) called `id`.
     pub fn find(&self, id: &str, is_term: bool) -> Option<&FluentEntry> {
-        self.entries
-            .iter()
-            .find(|entry| entry.id == id && entry.is_term == is_term)
+        let position = self.first.get(id)?[usize::from(is_term)]?;
+        self.entries.get(position)
+    }
+
+    /// Whether `entry` is not the first of its id (and kind) in the file.
+    pub fn is_duplicate(&self, position: usize) -> bool {
+        let entry = &self.entries[position];
+        self.first
+            .get(&entry.id)
+            .and_then(|first| first[usize::from(entry.is_term)])
+            .is_some_and(|first| first != position)
     }
 }
 

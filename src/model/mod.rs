@@ -80,7 +80,7 @@ pub struct Document {
     pub broken_liquid: Vec<BrokenLiquid>,
     /// Ids set by HTML attributes (`id=`, `<a name=>`) and kramdown attribute lists (`{: #id}`).
     pub html_ids: Vec<Anchor>,
-    /// Byte ranges of code spans and code blocks: nothing inside them is a link.
+    /// Byte ranges of code spans and code blocks, in order: nothing inside them is a link.
     pub code: Vec<Span>,
     /// An HTML page whose only job is to send the reader elsewhere (`<meta http-equiv="refresh">`).
     pub redirect: Option<String>,
@@ -90,6 +90,9 @@ pub struct Document {
     pub fluent: Option<FluentFile>,
     /// The keys of a string catalog (`_data/lang/de.yml`, `locales/de/app.json`, `de.po`).
     pub catalog: Option<Catalog>,
+    /// A digest of a page's text after the front matter (trimmed), `None` when that text is
+    /// empty: equal digests tell an untranslated copy of the source page from a translation.
+    pub body_digest: Option<u64>,
 }
 
 /// The front matter of a Markdown or HTML page: a `---` block starting on the first line.
@@ -437,6 +440,7 @@ impl Document {
 
     /// Whether a byte offset lies inside a code span or block.
     pub fn in_code(&self, offset: usize) -> bool {
-        self.code.iter().any(|span| span.contains(&offset))
+        let after = self.code.partition_point(|span| span.start <= offset);
+        after > 0 && self.code[after - 1].contains(&offset)
     }
 }

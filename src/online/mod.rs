@@ -20,6 +20,7 @@ mod safety;
 mod selection;
 pub mod settings;
 
+use crate::diagnostic::plural;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -209,13 +210,13 @@ impl Stats {
             String::new()
         };
         format!(
-            "online: {} URLs ({} from cache), {} ok, {} broken, {} unverifiable{excluded}, {} requests in {:.1}s",
-            self.urls,
+            "online: {} ({} from cache), {} ok, {} broken, {} unverifiable{excluded}, {} in {:.1}s",
+            plural(self.urls, "URL", "URLs"),
             self.from_cache,
             self.ok,
             self.broken,
             self.unverifiable,
-            self.requests_sent,
+            plural(self.requests_sent, "request", "requests"),
             self.elapsed.as_secs_f64()
         )
     }

@@ -88,8 +88,8 @@ mod tests {
         let mut sources = Sources::new(root.path().to_owned(), u64::MAX);
         let options = ReportOptions {
             path_prefix: "site/".to_owned(),
-            color: false,
             width: 80,
+            ..ReportOptions::default()
         };
         let mut out = Vec::new();
         write(&[diagnostic], &mut sources, &options, &mut out).unwrap();

@@ -1,9 +1,12 @@
 //! Annotated snippets through miette, with the source language's counterpart as a second snippet.
 
 use super::ReportOptions;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::drift::OUTDATED_RULE;
 use crate::files::Sources;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::{self, Write};
 
@@ -21,7 +24,23 @@ pub fn write(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_context_lines(1);
-    for diagnostic in diagnostics {
+    let groups = shared_lag(diagnostics);
+    let grouped: HashSet<&Related> = groups.iter().map(|group| group.item).collect();
+    let shown: Vec<Cow<Diagnostic>> = diagnostics
+        .iter()
+        .map(|diagnostic| {
+            if diagnostic.rule != OUTDATED_RULE
+                || !diagnostic.related.iter().any(|item| grouped.contains(item))
+            {
+                return Cow::Borrowed(diagnostic);
+            }
+            let mut own = diagnostic.clone();
+            own.related.retain(|item| !grouped.contains(item));
+            Cow::Owned(own)
+        })
+        .chain(groups.iter().map(|group| Cow::Owned(group.diagnostic())))
+        .collect();
+    for diagnostic in &shown {
         let report = Snippet::of(diagnostic, sources, options);
         write!(out, "{}", render(&handler, &report)?)?;
         // The source language's counterpart, as a note under the finding.
@@ -33,6 +52,63 @@ pub fn write(
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// A source change that several outdated translations lack: shown once, not once per page.
+struct SharedLag<'a> {
+    item: &'a Related,
+    severity: Severity,
+    translations: Vec<&'a str>,
+}
+
+impl SharedLag<'_> {
+    /// `18 translations lack `https://x.org/clients`, added at `en/help.md:20` by abc1234`.
+    fn diagnostic(&self) -> Diagnostic {
+        let location = &self.item.location;
+        let what = self.item.label.replacen(
+            " added here",
+            &format!(", added here in `{}`", location.path),
+            1,
+        );
+        let mut diagnostic = Diagnostic::new(
+            &location.path,
+            location.span.clone(),
+            format!("{} translations lack {what}", self.translations.len()),
+        )
+        .with_rule(OUTDATED_RULE)
+        .label(format!(
+            "{} translations lack this",
+            self.translations.len()
+        ))
+        .help(format!("lacking in {}", self.translations.join(", ")));
+        diagnostic.severity = self.severity;
+        diagnostic
+    }
+}
+
+/// The source items that the `translation-outdated` findings of several translations share.
+fn shared_lag(diagnostics: &[Diagnostic]) -> Vec<SharedLag<'_>> {
+    let mut by_item: Vec<SharedLag> = Vec::new();
+    let mut index: HashMap<&Related, usize> = HashMap::new();
+    for diagnostic in diagnostics.iter().filter(|d| d.rule == OUTDATED_RULE) {
+        let in_source = diagnostic
+            .related
+            .iter()
+            .filter(|item| item.location.path != diagnostic.location.path);
+        for item in in_source {
+            let slot = *index.entry(item).or_insert_with(|| {
+                by_item.push(SharedLag {
+                    item,
+                    severity: diagnostic.severity,
+                    translations: Vec::new(),
+                });
+                by_item.len() - 1
+            });
+            by_item[slot].translations.push(&diagnostic.location.path);
+        }
+    }
+    by_item.retain(|group| group.translations.len() >= 2);
+    by_item
 }
 
 fn render(handler: &GraphicalReportHandler, snippet: &Snippet) -> io::Result<String> {
@@ -61,7 +137,12 @@ impl Snippet {
         let label = (!diagnostic.label.is_empty()).then(|| diagnostic.label.clone());
         let mut snippet = Self {
             message: diagnostic.message.clone(),
-            code: Some(diagnostic.rule.to_owned()),
+            // Like ruff's `[*]`: the summary counts these and says how to fix them.
+            code: Some(if super::fixable(diagnostic, options.unsafe_fixes) {
+                format!("{} (fixable)", diagnostic.rule)
+            } else {
+                diagnostic.rule.to_owned()
+            }),
             severity: match diagnostic.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,

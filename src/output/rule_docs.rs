@@ -50,7 +50,7 @@ pub fn write_list(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
                 };
                 writeln!(
                     out,
-                    "{:<width$}  {:<14} {:<13} {:<6} {}",
+                    "{:<width$}  {:<14} {:<13} {:<11} {}",
                     meta.id, meta.category, severity, fix, meta.summary
                 )?;
             }

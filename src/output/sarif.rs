@@ -9,8 +9,12 @@ use crate::fingerprint::fingerprint;
 use crate::rules::{RULES, RuleMeta};
 use serde_json::{Value, json};
 use std::io::{self, Write};
+use std::path::Path;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The base that relative artifact URIs are resolved against: the repository root on GitHub.
+const SOURCE_ROOT: &str = "%SRCROOT%";
 
 pub fn write(
     diagnostics: &[Diagnostic],
@@ -23,21 +27,29 @@ pub fn write(
         .iter()
         .map(|diagnostic| result(diagnostic, sources, options))
         .collect();
+    let mut run = json!({
+        "tool": {
+            "driver": {
+                "name": env!("CARGO_PKG_NAME"),
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                "rules": rules,
+            }
+        },
+        "columnKind": "utf16CodeUnits",
+        "results": results,
+    });
+    if let Some(base) = options.base.as_deref().and_then(Path::to_str) {
+        let mut uri = uri_reference(base);
+        if !uri.ends_with('/') {
+            uri.push('/');
+        }
+        run["originalUriBaseIds"] = json!({ SOURCE_ROOT: { "uri": uri } });
+    }
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": env!("CARGO_PKG_NAME"),
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                    "rules": rules,
-                }
-            },
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }]
+        "runs": [run],
     });
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
@@ -132,8 +144,13 @@ fn physical_location(location: &Location, sources: &mut Sources, options: &Repor
         }
         None => json!({ "startLine": 1 }),
     };
+    let artifact = if uri.starts_with("file:") {
+        json!({ "uri": uri })
+    } else {
+        json!({ "uri": uri, "uriBaseId": SOURCE_ROOT })
+    };
     json!({
-        "artifactLocation": { "uri": uri },
+        "artifactLocation": artifact,
         "region": region,
     })
 }
@@ -180,8 +197,8 @@ mod tests {
         let mut sources = Sources::new(root.path().to_owned(), u64::MAX);
         let options = ReportOptions {
             path_prefix: String::new(),
-            color: false,
             width: 80,
+            ..ReportOptions::default()
         };
         let location = Location {
             path: "a.md".to_owned(),
@@ -189,6 +206,7 @@ mod tests {
         };
         let value = physical_location(&location, &mut sources, &options);
         assert_eq!(value["artifactLocation"]["uri"], "a.md");
+        assert_eq!(value["artifactLocation"]["uriBaseId"], SOURCE_ROOT);
         assert_eq!(value["region"]["startColumn"], 4);
         assert_eq!(value["region"]["endColumn"], 6);
     }

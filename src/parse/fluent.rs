@@ -19,11 +19,12 @@ pub fn parse_fluent(text: &str) -> FluentFile {
         Err((resource, errors)) => (resource, errors),
     };
     let locator = Locator { text };
-    let entry_starts: Vec<usize> = resource
+    let mut entry_starts: Vec<usize> = resource
         .body
         .iter()
         .filter_map(|entry| locator.entry_line_start(entry))
         .collect();
+    entry_starts.sort_unstable();
     let entries = resource
         .body
         .iter()
@@ -47,12 +48,16 @@ pub fn parse_fluent(text: &str) -> FluentFile {
         .collect();
     let mut junk: Vec<FluentJunk> = errors.iter().map(|error| locator.junk(error)).collect();
     for piece in &mut junk {
-        if let Some(&brace) = too_deep.iter().find(|&&at| piece.span.contains(&at)) {
+        let first_inside = too_deep.partition_point(|&at| at < piece.span.start);
+        if let Some(&brace) = too_deep
+            .get(first_inside)
+            .filter(|&&at| piece.span.contains(&at))
+        {
             piece.error_span = brace..brace + 1;
             piece.message = format!("placeables nested more than {MAX_NESTING} deep");
         }
     }
-    FluentFile { entries, junk }
+    FluentFile::new(entries, junk)
 }
 
 /// Placeables nested deeper than this make their entry junk: the parser recurses once per
@@ -171,10 +176,10 @@ impl<'s> Locator<'s> {
         } else {
             name_span.start
         };
+        // In file order: the first start after this entry's is found by bisection.
         let next_entry = entry_starts
-            .iter()
+            .get(entry_starts.partition_point(|next| *next <= start))
             .copied()
-            .find(|next| *next > start)
             .unwrap_or(self.text.len());
         let span = self.trimmed(start..next_entry);
         let attribute_starts: Vec<usize> = attributes
@@ -1142,13 +1147,7 @@ m = { $user } { $gender ->
 
     #[test]
     fn empty_resource() {
-        assert_eq!(
-            parse_fluent(""),
-            FluentFile {
-                entries: vec![],
-                junk: vec![]
-            }
-        );
+        assert_eq!(parse_fluent(""), FluentFile::new(vec![], vec![]));
         assert_eq!(parse_fluent("# only a comment\n").entries, []);
     }
 }

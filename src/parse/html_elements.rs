@@ -74,7 +74,7 @@ fn push_anchor_link(text: &str, tag: &Tag, document: &mut Document) {
 /// The span of an `<a>` element's content (trimmed) and the end of its `</a>`.
 fn anchor_text_span(text: &str, content_start: usize) -> (Span, usize) {
     let rest = &text[content_start..];
-    let Some(close) = find_ascii_case_insensitive(rest, "</a") else {
+    let Some(close) = anchor_close(rest) else {
         return (content_start..content_start, content_start);
     };
     let close_end = rest[close..]
@@ -87,11 +87,29 @@ fn anchor_text_span(text: &str, content_start: usize) -> (Span, usize) {
     (start..start + trimmed.len(), close_end)
 }
 
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+/// Where the `</a` closing an anchor whose content starts `rest` is; `None` when another
+/// `<a` opens first (anchors do not nest): each stretch of text is searched once, so a page
+/// of unclosed anchors stays linear.
+fn anchor_close(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let starts_with = |at: usize, prefix: &[u8]| {
+        bytes
+            .get(at..at + prefix.len())
+            .is_some_and(|found| found.eq_ignore_ascii_case(prefix))
+    };
+    for (at, _) in rest.match_indices('<') {
+        if starts_with(at, b"</a") {
+            return Some(at);
+        }
+        let opens_anchor = starts_with(at, b"<a")
+            && bytes
+                .get(at + 2)
+                .is_some_and(|&next| next == b'>' || next.is_ascii_whitespace());
+        if opens_anchor {
+            return None;
+        }
+    }
+    None
 }
 
 /// The visible text of an HTML fragment: tags removed, entities decoded, spaces collapsed.

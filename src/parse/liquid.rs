@@ -95,7 +95,9 @@ pub fn find_broken(text: &str, from: usize, tags: &[LiquidTag]) -> Vec<BrokenLiq
     while let Some(relative) = text[cursor..].find('{') {
         let start = cursor + relative;
         cursor = start + 1;
-        if let Some(tag) = tags.iter().find(|tag| tag.span.contains(&start)) {
+        // In order and apart (as `find_tags` returns them): only one tag can hold `start`.
+        let after = tags.partition_point(|tag| tag.span.end <= start);
+        if let Some(tag) = tags.get(after).filter(|tag| tag.span.start <= start) {
             cursor = tag.span.end;
             continue;
         }
@@ -108,6 +110,9 @@ pub fn find_broken(text: &str, from: usize, tags: &[LiquidTag]) -> Vec<BrokenLiq
     broken
 }
 
+/// How far after its opening a broken tag's end is looked for.
+const BROKEN_TAG_REACH: usize = 1024;
+
 /// The broken tag opening at `start` (a `{` that no well-formed tag covers), if any.
 fn broken_at(text: &str, start: usize) -> Option<BrokenLiquid> {
     let after_brace = &text[start + 1..];
@@ -118,15 +123,17 @@ fn broken_at(text: &str, start: usize) -> Option<BrokenLiquid> {
         _ => return None,
     };
     let content_start = start + 1 + gap + 1;
-    // Broken tags are looked for on their own line, up to the next tag's opening.
-    let line_end = text[content_start..]
-        .find(['\n'])
-        .map_or(text.len(), |at| content_start + at);
-    let line_end = ["{%", "{{"]
-        .iter()
-        .filter_map(|opening| text[content_start..line_end].find(opening))
-        .min()
-        .map_or(line_end, |at| content_start + at);
+    // Broken tags are looked for on their own line, up to the next tag's opening, and within
+    // `BROKEN_TAG_REACH` bytes: a 10 MB line of `{` must not be read once per brace.
+    let mut reach = (content_start + BROKEN_TAG_REACH).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let window = &text[content_start..reach];
+    let line_end = window
+        .match_indices(['\n', '{'])
+        .find(|(at, found)| *found == "\n" || window[at + 1..].starts_with(['%', '{']))
+        .map_or(reach, |(at, _)| content_start + at);
     let line = &text[content_start..line_end];
     let closer = line.char_indices().find_map(|(at, c)| {
         if c != closing_first {

@@ -96,12 +96,24 @@ fn bare_urls(text: &str, span: Span) -> impl Iterator<Item = Link> + '_ {
     })
 }
 
+/// See `Document::body_digest`.
+fn body_digest(body: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let body = body.trim();
+    (!body.is_empty()).then(|| {
+        let mut hasher = std::hash::DefaultHasher::new();
+        body.hash(&mut hasher);
+        hasher.finish()
+    })
+}
+
 /// Markdown, or MDX (`mdx`: its statements and expressions masked first).
 fn parse_markdown(text: &str, heading_ids: &HeadingIds, mdx: bool) -> Document {
     let (front_matter, body_start) = front_matter::parse(text);
     let mut document = Document {
         front_matter,
         liquid: liquid::find_tags(text, body_start),
+        body_digest: body_digest(&text[body_start..]),
         ..Document::default()
     };
     let masked = liquid::mask(text, &document.liquid);
@@ -124,6 +136,7 @@ fn parse_html_page(text: &str) -> Document {
     let mut document = Document {
         front_matter,
         liquid: liquid::find_tags(text, body_start),
+        body_digest: body_digest(&text[body_start..]),
         ..Document::default()
     };
     html_elements::extract(text, body_start..text.len(), &mut document);
@@ -147,6 +160,16 @@ mod tests {
                 link.target.clone()
             })
             .collect()
+    }
+
+    #[test]
+    fn an_untranslated_copy_has_the_digest_of_its_source() {
+        let digest = |text| parse(FileKind::Markdown, text, &HeadingIds::default()).body_digest;
+        let source = digest("---\nlang: en\n---\nHello.\n");
+        assert!(source.is_some());
+        assert_eq!(digest("---\nlang: es\ntitle: x\n---\n\nHello.\n"), source);
+        assert_ne!(digest("---\nlang: es\n---\nHola.\n"), source);
+        assert_eq!(digest("---\nlang: es\n---\n\n"), None);
     }
 
     #[test]

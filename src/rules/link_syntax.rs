@@ -3,9 +3,11 @@
 
 use crate::model::{Document, FileKind, FrontMatterBlock, Link, LinkKind};
 use crate::site::Page;
-use crate::site::host_typos::misspelling_distance;
+use crate::site::host_typos::{damerau_distance, misspelling_distance};
 use crate::site::url_text::{host_in_text, host_of, registrable_domain};
 use crate::source::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Whether raw-text scans should skip the byte range `span` of a page: it touches code (where
 /// link syntax is shown, not used), a Liquid tag (whose rendered value is unknown), or the
@@ -26,6 +28,50 @@ pub fn is_skipped(document: &Document, span: &Span) -> bool {
             .liquid
             .iter()
             .any(|tag| tag.span.start < span.end && span.start < tag.span.end)
+}
+
+/// The scheme-like start of a target: letters, an optional `:` or `;`, then slashes.
+static SCHEME_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Za-z]+)([:;]?)(/*)").expect("valid regex"));
+
+/// The length of the misspelt start of `target` and what it should be (`https://`).
+pub fn scheme_typo(target: &str) -> Option<(usize, String)> {
+    let captures = SCHEME_START.captures(target)?;
+    let (scheme, separator, slashes) = (
+        captures.get(1)?.as_str(),
+        captures.get(2)?.as_str(),
+        captures.get(3)?.as_str(),
+    );
+    let lowercase = scheme.to_ascii_lowercase();
+    let intended = if lowercase == "http" || lowercase == "https" {
+        let correct = separator == ":" && slashes == "//";
+        // `http/x` or `https.md` may be relative paths; two slashes or a separator may not.
+        let scheme_like = !separator.is_empty() || slashes.len() >= 2;
+        if correct || !scheme_like {
+            return None;
+        }
+        lowercase
+    } else {
+        let (to_http, to_https) = (
+            damerau_distance(&lowercase, "http"),
+            damerau_distance(&lowercase, "https"),
+        );
+        if separator.is_empty() || slashes.len() < 2 || to_http.min(to_https) != 1 {
+            return None;
+        }
+        if to_https <= to_http { "https" } else { "http" }.to_owned()
+    };
+    Some((captures.get(0)?.end(), format!("{intended}://")))
+}
+
+/// The target with its misspelt scheme corrected (`htps://x.org` → `https://x.org`), when
+/// `link-scheme-typo` reports it: what its author meant, for comparing it with other pages.
+pub fn with_scheme_corrected(page: &Page, link: &Link) -> Option<String> {
+    if !is_markdown(page) || link.has_liquid || link.kind == LinkKind::Bare {
+        return None;
+    }
+    let (length, replacement) = scheme_typo(&link.target)?;
+    Some(format!("{replacement}{}", &link.target[length..]))
 }
 
 /// Whether the page is Markdown, the only kind whose link syntax these rules read.

@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use std::sync::LazyLock;
 
 mod catalog;
+mod drift;
 mod fluent;
 mod front_matter;
 mod general;
@@ -33,7 +34,6 @@ pub mod key_pairing;
 pub mod link_syntax;
 pub mod lost_markup;
 pub mod site_targets;
-pub mod suggest;
 
 /// What a rule's doc says about it.
 #[derive(Debug, Clone, Copy)]
@@ -50,11 +50,16 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
+/// Which fixes a rule offers, as its doc says (`fix:`) and the rules table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FixKind {
     None,
+    /// Every fix is safe: `--fix` applies it.
     Safe,
+    /// Every fix needs a look: only `--unsafe-fixes` applies it.
     Unsafe,
+    /// Safe when the rule is certain, unsafe otherwise; the doc's *Fix* section says when.
+    SafeOrUnsafe,
 }
 
 impl FixKind {
@@ -63,7 +68,19 @@ impl FixKind {
             FixKind::None => "none",
             FixKind::Safe => "safe",
             FixKind::Unsafe => "unsafe",
+            FixKind::SafeOrUnsafe => "safe/unsafe",
         }
+    }
+
+    /// Whether a rule of this kind may offer a fix of this applicability.
+    pub fn allows(self, applicability: crate::diagnostic::Applicability) -> bool {
+        use crate::diagnostic::Applicability;
+        matches!(
+            (self, applicability),
+            (FixKind::Safe, Applicability::Safe)
+                | (FixKind::Unsafe, Applicability::Unsafe)
+                | (FixKind::SafeOrUnsafe, _)
+        )
     }
 }
 
@@ -87,6 +104,7 @@ impl RuleMeta {
                     meta.fix = match value {
                         "safe" => FixKind::Safe,
                         "unsafe" => FixKind::Unsafe,
+                        "safe/unsafe" => FixKind::SafeOrUnsafe,
                         _ => FixKind::None,
                     }
                 }
@@ -146,6 +164,7 @@ use declare_rules;
 /// Every category's declarations.
 const CATEGORIES: &[&[RuleDefinition]] = &[
     catalog::RULES,
+    drift::RULES,
     fluent::RULES,
     front_matter::RULES,
     general::RULES,
@@ -265,7 +284,7 @@ pub mod prelude {
         CorpusContext, DocumentContext, Page, PageContext, Rule, TranslationContext, options,
         without_options,
     };
-    pub use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+    pub use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, ItemKind, Presence};
     pub use crate::model::*;
     pub use crate::source::Span;
 }
@@ -312,8 +331,10 @@ mod tests {
                     "rules/{id}.md: `severity` must be info, warning or error"
                 ));
             }
-            if !matches!(get("fix"), Some("none" | "safe" | "unsafe")) {
-                problems.push(format!("rules/{id}.md: `fix` must be none, safe or unsafe"));
+            if !matches!(get("fix"), Some("none" | "safe" | "unsafe" | "safe/unsafe")) {
+                problems.push(format!(
+                    "rules/{id}.md: `fix` must be none, safe, unsafe or safe/unsafe"
+                ));
             }
             if get("summary").is_none_or(str::is_empty) {
                 problems.push(format!("rules/{id}.md: `summary` is missing"));

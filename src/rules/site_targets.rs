@@ -1,9 +1,10 @@
 //! What link and image rules share: resolving a written target on a page (Liquid included)
-//! and suggesting the nearest existing path or id.
+//! and writing a suggested path the way the page writes its links.
 
 use crate::model::{Document, Image, Link, LinkKind};
-use crate::site::Site;
+use crate::rules::link_syntax::with_scheme_corrected;
 use crate::site::urls::{Resolution, Target};
+use crate::site::{Page, Site};
 use crate::source::Span;
 
 /// A target written on a page, where it is written.
@@ -73,8 +74,7 @@ pub fn missing_fragment(written: &Written, site: &Site, page: &str) -> Option<(u
     }
     // A page that is not linted has ids nobody here knows.
     let index = site.corpus.index_of(&target_path)?;
-    let target = site.page(index).document;
-    let known = site.urls.ids_are_known(index) && !target.anchor_ids().any(|id| id == fragment);
+    let known = site.urls.ids_are_known(index) && !site.anchors(index).contains(&fragment);
     known.then_some((index, fragment))
 }
 
@@ -91,28 +91,13 @@ pub fn leads_nowhere(written: &Written, site: &Site, page: &str) -> bool {
     ) || missing_fragment(written, site, page).is_some()
 }
 
-/// The candidate closest to `wanted`: equal but for case, else within a small edit distance.
-pub fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let wanted_lower = wanted.to_lowercase();
-    let limit = (wanted.chars().count() / 4).clamp(1, 3);
-    let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
-        if candidate == wanted {
-            continue;
-        }
-        let distance = if candidate.to_lowercase() == wanted_lower {
-            0
-        } else {
-            strsim::damerau_levenshtein(wanted, candidate)
-        };
-        let better = best.is_none_or(|(best_distance, best_candidate)| {
-            (distance, candidate) < (best_distance, best_candidate)
-        });
-        if distance <= limit && better {
-            best = Some((distance, candidate));
-        }
-    }
-    best.map(|(_, candidate)| candidate)
+/// Whether a link is already another rule's finding on `page`, so rules that compare pages
+/// (`link-parity`, the lists) leave it alone: it leads nowhere (`link-broken`,
+/// `path-escapes-root`, `anchor-broken`) or its scheme is misspelt (`link-scheme-typo`).
+/// One defect, one report: this is the one place that says which links are claimed.
+pub fn reported_elsewhere(link: &Link, site: &Site, page: &Page) -> bool {
+    with_scheme_corrected(page, link).is_some()
+        || (link.kind != LinkKind::Bare && leads_nowhere(&Written::link(link), site, page.path()))
 }
 
 /// `to` (a site-relative URL path) written from the URL directory `from`: `es/` → `en/help`
@@ -146,14 +131,6 @@ pub fn written_like(written: &Written, site: &Site, page: &str, url_path: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nearest_prefers_case_then_distance() {
-        let candidates = ["en/help", "en/Help", "en/donate"];
-        assert_eq!(nearest("en/HELP", candidates.into_iter()), Some("en/Help"));
-        assert_eq!(nearest("en/hlep", candidates.into_iter()), Some("en/help"));
-        assert_eq!(nearest("fr/contact", candidates.into_iter()), None);
-    }
 
     #[test]
     fn relative_paths() {

@@ -2,6 +2,7 @@
 
 pub mod generators;
 pub mod host_typos;
+pub mod lookups;
 pub mod online;
 pub mod settings;
 pub mod url_text;
@@ -11,6 +12,8 @@ use crate::discover::Corpus;
 use crate::discover::CorpusFile;
 use crate::model::Document;
 use crate::site::online::OnlineResults;
+use crate::suggest::SuggestionIndex;
+pub use lookups::SiteLookups;
 pub use settings::SiteSettings;
 pub use urls::SiteUrls;
 
@@ -37,6 +40,8 @@ pub struct Site<'a> {
     pub online: Option<&'a OnlineResults>,
     /// Where each file is served, and what link targets reach.
     pub urls: &'a SiteUrls,
+    /// Suggestions and ids, built on first use.
+    pub lookups: &'a SiteLookups,
 }
 
 impl<'a> Site<'a> {
@@ -52,6 +57,11 @@ impl<'a> Site<'a> {
         (0..self.documents.len())
             .map(|index| self.page(index))
             .filter(|page| !page.document.unreadable)
+    }
+
+    /// The ids of page `index`'s headings and elements, to look up and suggest from.
+    pub fn anchors(&self, index: usize) -> &'a SuggestionIndex {
+        self.lookups.anchors(index, &self.documents[index])
     }
 
     /// The source-language page of the page at `index`.

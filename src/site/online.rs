@@ -260,6 +260,7 @@ mod tests {
             settings: &settings,
             online: Some(&results),
             urls: &crate::site::SiteUrls::default(),
+            lookups: &crate::site::SiteLookups::default(),
         };
         let es = corpus.index_of("es/a.md").expect("es/a.md is linted");
         results

@@ -22,6 +22,9 @@ pub struct SiteSettings {
     pub model: SiteModel,
     /// The lists of links declared in `[[lists]]`.
     pub lists: Vec<DeclaredList>,
+    /// Front matter keys that only translations have: the top-level keys of `[drift]
+    /// source-commit-keys`, which record the source commit a translation follows.
+    pub translation_only_keys: Vec<String>,
 }
 
 impl SiteSettings {
@@ -41,6 +44,12 @@ impl SiteSettings {
             generator: model.model().generator(),
             model,
             lists: Vec::new(),
+            translation_only_keys: config
+                .drift
+                .source_commit_keys
+                .iter()
+                .map(|key| key.split('.').next().unwrap_or(key).to_owned())
+                .collect(),
         };
         if let Some(style) = &config.site.heading_ids {
             settings.heading_ids.style = style

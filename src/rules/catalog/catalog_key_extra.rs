@@ -3,7 +3,7 @@
 use crate::model::catalog::CatalogEntry;
 use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKeyExtra)
@@ -82,7 +82,7 @@ fn extra(context: &TranslationContext, pair: &CatalogPair, path: &str, span: Spa
         .map(|candidate| split_last(candidate))
         .filter(|(candidate_parent, _)| *candidate_parent == parent)
         .map(|(_, candidate)| candidate);
-    let help = match closest(key, siblings) {
+    let help = match closest(key, siblings, Tolerance::Name) {
         Some(meant) => format!("did you mean `{meant}`? Keys are never translated"),
         None => "remove it, or add it to the source catalog first".to_owned(),
     };

@@ -3,7 +3,7 @@
 use crate::model::catalog::{Catalog, CatalogEntry, CatalogFormat, ValueKind};
 use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKeyMissing)
@@ -109,7 +109,7 @@ fn is_misspelt(pair: &CatalogPair, path: &str) -> bool {
         .filter(|candidate| candidate.plural.is_none() && pair.in_source(&candidate.path).is_none())
         .map(|candidate| split_last(&candidate.path))
         .filter(|(candidate_parent, _)| *candidate_parent == parent)
-        .any(|(_, sibling)| closest(sibling, [key]).is_some())
+        .any(|(_, sibling)| closest(sibling, [key], Tolerance::Name).is_some())
 }
 
 /// Whether the source's group has a form other than `other` (go-i18n's `other` alone is a

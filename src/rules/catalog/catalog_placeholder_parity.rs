@@ -8,7 +8,7 @@ use crate::rules::catalog_pairing::{
     written_otherwise,
 };
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogPlaceholderParity)
@@ -199,7 +199,7 @@ fn compare(
         }
         let suggestion = closest(
             &placeholder.name,
-            missing.iter().map(|missing| missing.placeholder.name.as_str()),
+            missing.iter().map(|missing| missing.placeholder.name.as_str()), Tolerance::Name,
         )
         .or(match missing.as_slice() {
             [only] if found.placeholders.len() == expected.len() => {

@@ -2,7 +2,7 @@
 
 use crate::model::fluent::FluentAttribute;
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentAttributeParity)
@@ -38,7 +38,7 @@ impl Rule for FluentAttributeParity {
                 }
                 let suggestion = closest(
                     &attribute.name,
-                    missing.iter().map(|missing| missing.name.as_str()),
+                    missing.iter().map(|missing| missing.name.as_str()), Tolerance::Name,
                 );
                 let mut diagnostic = Diagnostic::new(
                     context.translation.path(),

@@ -16,10 +16,10 @@ impl Rule for FluentDuplicateId {
             return;
         };
         for (index, entry) in fluent.entries.iter().enumerate() {
-            let Some(first) = fluent.entries[..index]
-                .iter()
-                .find(|earlier| earlier.id == entry.id && earlier.is_term == entry.is_term)
-            else {
+            if !fluent.is_duplicate(index) {
+                continue;
+            }
+            let Some(first) = fluent.find(&entry.id, entry.is_term) else {
                 continue;
             };
             let written = &context.text[entry.id_span.clone()];

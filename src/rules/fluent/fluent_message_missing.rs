@@ -1,6 +1,8 @@
 //! A message of the source Fluent file that the translation lacks.
 
 use crate::rules::prelude::*;
+use crate::suggest::{SuggestionIndex, Tolerance};
+use std::collections::HashSet;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentMessageMissing)
@@ -19,27 +21,33 @@ impl Rule for FluentMessageMissing {
         // Terms are private to each locale: a translation needs only the terms it uses,
         // which `fluent-reference-unknown` checks.
         let messages = source.entries.iter().filter(|entry| !entry.is_term);
-        let mut reported = Vec::new();
-        for entry in messages {
-            let broken = translation
-                .junk
+        let mut reported = HashSet::new();
+        let broken: HashSet<&str> = translation
+            .junk
+            .iter()
+            .filter_map(|junk| match &junk.entry_id {
+                Some((id, false)) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        // The translation's messages the source lacks: a misspelt id among them is reported
+        // once, by `fluent-message-obsolete`, with the source's id as its suggestion.
+        let obsolete = SuggestionIndex::new(
+            translation
+                .entries
                 .iter()
-                .any(|junk| junk.entry_id == Some((entry.id.clone(), false)));
-            // A misspelt id is reported once, by `fluent-message-obsolete`, with this id as
-            // its suggestion.
-            let misspelt = translation.entries.iter().any(|written| {
-                !written.is_term
-                    && source.find(&written.id, false).is_none()
-                    && crate::rules::suggest::closest(&written.id, [entry.id.as_str()]).is_some()
-            });
+                .filter(|written| !written.is_term && source.find(&written.id, false).is_none())
+                .map(|written| written.id.as_str()),
+        );
+        for entry in messages {
             if translation.find(&entry.id, false).is_some()
-                || broken
-                || misspelt
-                || reported.contains(&entry.id)
+                || broken.contains(entry.id.as_str())
+                || reported.contains(entry.id.as_str())
+                || obsolete.closest(&entry.id, Tolerance::Name).is_some()
             {
                 continue;
             }
-            reported.push(entry.id.clone());
+            reported.insert(entry.id.as_str());
             diagnostics.push(
                 Diagnostic::new(
                     context.translation.path(),

@@ -1,6 +1,8 @@
 //! A message of a translation that the source Fluent file no longer has.
 
 use crate::rules::prelude::*;
+use crate::suggest::{SuggestionIndex, Tolerance};
+use std::collections::HashSet;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentMessageObsolete)
@@ -18,12 +20,18 @@ impl Rule for FluentMessageObsolete {
         };
         // A translation may define terms of its own (grammatical forms of a brand name).
         let messages = translation.entries.iter().filter(|entry| !entry.is_term);
+        let broken_in_source: HashSet<&str> = source
+            .junk
+            .iter()
+            .filter_map(|junk| match &junk.entry_id {
+                Some((id, false)) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        // Built on the first obsolete message: the source's messages the translation lacks.
+        let mut unmatched_source_ids = None;
         for entry in messages {
-            let broken_in_source = source
-                .junk
-                .iter()
-                .any(|junk| junk.entry_id == Some((entry.id.clone(), false)));
-            if source.find(&entry.id, false).is_some() || broken_in_source {
+            if source.find(&entry.id, false).is_some() || broken_in_source.contains(entry.id.as_str()) {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(
@@ -36,12 +44,18 @@ impl Rule for FluentMessageObsolete {
                 ),
             )
             .label("obsolete");
-            let unmatched_source_ids = source
-                .entries
-                .iter()
-                .filter(|candidate| !candidate.is_term && translation.find(&candidate.id, false).is_none())
-                .map(|candidate| candidate.id.as_str());
-            diagnostic = match crate::rules::suggest::closest(&entry.id, unmatched_source_ids) {
+            let unmatched_source_ids = unmatched_source_ids.get_or_insert_with(|| {
+                SuggestionIndex::new(
+                    source
+                        .entries
+                        .iter()
+                        .filter(|candidate| {
+                            !candidate.is_term && translation.find(&candidate.id, false).is_none()
+                        })
+                        .map(|candidate| candidate.id.as_str()),
+                )
+            });
+            diagnostic = match unmatched_source_ids.closest(&entry.id, Tolerance::Name) {
                 Some(id) => diagnostic.help(format!("did you mean `{id}`? Ids are never translated")),
                 None => diagnostic.help("remove it: the application no longer asks for it"),
             };

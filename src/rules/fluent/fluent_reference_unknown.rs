@@ -3,7 +3,7 @@
 use crate::model::fluent::{FluentEntry, Reference, ReferenceKind};
 use crate::rules::fluent_bundle::{LocaleBundle, locale_bundles};
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentReferenceUnknown)
@@ -58,7 +58,7 @@ impl FluentReferenceUnknown {
                 format!("{what} `{written}` is not defined in {locale}"),
             )
             .label(format!("unknown {what}"));
-            let help = match closest(&reference.id, bundle.ids(is_term)) {
+            let help = match closest(&reference.id, bundle.ids(is_term), Tolerance::Name) {
                 Some(id) if is_term => format!("did you mean `-{id}`?"),
                 Some(id) => format!("did you mean `{id}`?"),
                 None => format!("define `{written}` in a Fluent file of {}, or fix the reference", bundle.where_to_define()),
@@ -72,7 +72,7 @@ impl FluentReferenceUnknown {
         let names = definition
             .entry
             .attributes.iter().map(|known| known.name.as_str());
-        let help = match closest(attribute, names) {
+        let help = match closest(attribute, names, Tolerance::Name) {
             Some(name) => format!("did you mean `.{name}`?"),
             None => format!("add `.{attribute}` to `{written}` in {locale}, or fix the reference"),
         };

@@ -3,7 +3,7 @@
 use crate::model::fluent::ReferenceKind;
 use crate::rules::fluent_bundle::{BundleScope, locale_bundles};
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 use std::collections::BTreeSet;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
@@ -53,7 +53,7 @@ impl Rule for FluentTermArgument {
                         if parameters.contains(argument.name.as_str()) {
                             continue;
                         }
-                        let help = match closest(&argument.name, parameters.iter().copied()) {
+                        let help = match closest(&argument.name, parameters.iter().copied(), Tolerance::Name) {
                             Some(name) => format!("did you mean `{name}`?"),
                             None if parameters.is_empty() => format!(
                                 "remove the argument: `-{}` has no variants to select in {locale}",

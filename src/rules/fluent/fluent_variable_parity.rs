@@ -2,7 +2,7 @@
 
 use crate::model::fluent::{FluentPattern, VariantIndex};
 use crate::rules::prelude::*;
-use crate::rules::suggest::closest;
+use crate::suggest::{Tolerance, closest};
 use std::collections::BTreeSet;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
@@ -75,8 +75,8 @@ impl FluentVariableParity {
                 .iter()
                 .find(|use_| use_.name == *variable)
                 .map_or(written.span.clone(), |use_| use_.span.clone());
-            let suggestion = closest(variable, missing.iter().copied())
-                .or_else(|| closest(variable, known.iter().copied()));
+            let suggestion = closest(variable, missing.iter().copied(), Tolerance::Name)
+                .or_else(|| closest(variable, known.iter().copied(), Tolerance::Name));
             let mut diagnostic = Diagnostic::new(
                 path,
                 first_use,

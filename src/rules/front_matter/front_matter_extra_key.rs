@@ -16,7 +16,12 @@ impl Rule for FrontMatterExtraKey {
         };
         let renamed = renamed_keys(source, translation);
         for entry in &translation.entries {
-            if source.get(&entry.key).is_some() || is_renamed(&renamed, &entry.key) {
+            let records_source_commit =
+                context.site.settings.translation_only_keys.contains(&entry.key);
+            if source.get(&entry.key).is_some()
+                || is_renamed(&renamed, &entry.key)
+                || records_source_commit
+            {
                 continue;
             }
             let help = format!(

@@ -1,9 +1,10 @@
 //! An image whose file the site does not serve.
 
 use crate::rules::prelude::*;
-use crate::rules::site_targets::{Written, nearest, written_like};
+use crate::rules::site_targets::{Written, written_like};
 use crate::site::Site;
 use crate::site::urls::{Resolution, Target};
+use crate::suggest::Tolerance;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ImageMissing)
@@ -48,16 +49,14 @@ impl Rule for ImageMissing {
 /// The served file the author most likely meant: the same path but for case (servers are
 /// case-sensitive), the same file name in another folder, or a path a few edits away.
 fn suggestion<'a>(site: &Site<'a>, url_path: &str) -> Option<&'a str> {
-    let files = || site.urls.outputs().filter(|output| !output.ends_with(".html"));
-    if let Some(same_but_case) = files().find(|output| output.eq_ignore_ascii_case(url_path)) {
+    let files = site.lookups.files(site.urls);
+    let nearest = files.index.closest(url_path, Tolerance::Path);
+    if let Some(same_but_case) = nearest.filter(|found| found.eq_ignore_ascii_case(url_path)) {
         return Some(same_but_case);
     }
     let name = url_path.rsplit('/').next().unwrap_or(url_path);
-    let same_name: Vec<&str> = files()
-        .filter(|output| output.rsplit('/').next() == Some(name))
-        .collect();
-    if let [only] = same_name.as_slice() {
+    if let Some([only]) = files.by_name.get(name).map(Vec::as_slice) {
         return Some(only);
     }
-    nearest(url_path, files())
+    nearest
 }

@@ -136,13 +136,15 @@ impl Rule for ImageParity {
                     source_path,
                     replaced.image.src_span.clone(),
                     format!("`{source_path}` shows `{}` here", replaced.path),
-                ),
+                )
+                .compared(ItemKind::Image, &replaced.path, Presence::Missing),
                 None => Diagnostic::new(
                     translation_path,
                     added.image.src_span.clone(),
                     format!("image `{}` is not on the source page", added.image.src),
                 )
-                .help("remove the image, or add it to the source page too"),
+                .help("remove the image, or add it to the source page too")
+                .compared(ItemKind::Image, &added.path, Presence::Extra),
             };
             diagnostics.push(diagnostic);
         }

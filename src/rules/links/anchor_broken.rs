@@ -1,8 +1,9 @@
 //! A `#fragment` that names no id of the page it points to.
 
 use crate::rules::prelude::*;
-use crate::rules::site_targets::{Written, missing_fragment, nearest};
+use crate::rules::site_targets::{Written, missing_fragment};
 use crate::site::Site;
+use crate::suggest::Tolerance;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, AnchorBroken)
@@ -37,7 +38,7 @@ fn broken(
     } else {
         format!("`{}`", target.path())
     };
-    let suggestion = nearest(fragment, target.document.anchor_ids());
+    let suggestion = site.anchors(target_index).closest(fragment, Tolerance::Path);
     let mut diagnostic = Diagnostic::new(
         context.page.path(),
         written.span.clone(),

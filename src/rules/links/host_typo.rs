@@ -4,9 +4,9 @@
 use crate::rules::link_syntax::text_host_mismatch;
 use crate::rules::prelude::*;
 use crate::align::link_lists::list_entry_links;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use crate::site::url_text::{host_of, registrable_domain};
-use crate::site::host_typos::HostTypoDetector;
+use crate::site::host_typos::{HostTypoDetector, TypoSuspect};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
@@ -91,6 +91,31 @@ impl HostTypo {
     }
 }
 
+/// The hosts a page links to, and each host with the index of its first link that holds no
+/// Liquid, in the order of those links.
+type LinkedHosts = (HashSet<String>, Vec<(String, usize)>);
+
+/// A source page's link whose host another host nearly matches: the link's index, its host
+/// and how the two differ.
+type NearMiss = (usize, String, String);
+
+/// The [`LinkedHosts`] of `links`.
+fn hosts_linked(links: &[Link]) -> LinkedHosts {
+    let mut all = HashSet::new();
+    let mut shown: HashSet<String> = HashSet::new();
+    let mut first_links = Vec::new();
+    for (index, link) in links.iter().enumerate() {
+        let Some(host) = host_of(&link.target) else {
+            continue;
+        };
+        if !link.has_liquid && shown.insert(host.clone()) {
+            first_links.push((host.clone(), index));
+        }
+        all.insert(host);
+    }
+    (all, first_links)
+}
+
 impl Rule for HostTypo {
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         let site = context.site;
@@ -99,9 +124,18 @@ impl Rule for HostTypo {
         for occurrence in &occurrences {
             detector.add(&occurrence.host);
         }
+        // Pages link the same hosts many times: each host is looked up once, and each source
+        // page's hosts are gathered once.
+        let mut suspects: HashMap<&str, Option<TypoSuspect>> = HashMap::new();
+        let mut source_hosts: HashMap<usize, LinkedHosts> = HashMap::new();
+        let mut near_misses: HashMap<(usize, &str), Option<NearMiss>> = HashMap::new();
         for occurrence in &occurrences {
             let source = site.corpus.source_of(occurrence.page);
-            let finding = if let Some(suspect) = detector.likely_typo_of(&occurrence.host) {
+            let suspect = suspects
+                .entry(occurrence.host.as_str())
+                .or_insert_with(|| detector.likely_typo_of(&occurrence.host))
+                .clone();
+            let finding = if let Some(suspect) = suspect {
                 let related = source
                     .and_then(|source| {
                         Self::link_to(site, source, &suspect.intended_host).map(|link| (source, link))
@@ -129,22 +163,21 @@ impl Rule for HostTypo {
                 let Some(source) = source else {
                     continue;
                 };
-                let source_links = &site.documents[source].links;
-                let in_source = |host: &str| {
-                    source_links
-                        .iter()
-                        .any(|link| host_of(&link.target).as_deref() == Some(host))
-                };
-                if in_source(&occurrence.host) {
-                    continue;
-                }
-                let Some((link, host, description)) =
-                    source_links.iter().enumerate().find_map(|(index, link)| {
-                        let host = host_of(&link.target).filter(|_| !link.has_liquid)?;
-                        let description = detector.near_miss(&occurrence.host, &host)?;
-                        Some((index, host, description))
-                    })
-                else {
+                let (linked, first_links) = source_hosts
+                    .entry(source)
+                    .or_insert_with(|| hosts_linked(&site.documents[source].links));
+                let near_miss = near_misses
+                    .entry((source, occurrence.host.as_str()))
+                    .or_insert_with(|| {
+                        if linked.contains(&occurrence.host) {
+                            return None;
+                        }
+                        first_links.iter().find_map(|(host, link)| {
+                            let description = detector.near_miss(&occurrence.host, host)?;
+                            Some((*link, host.clone(), description))
+                        })
+                    });
+                let Some((link, host, description)) = near_miss.clone() else {
                     continue;
                 };
                 Finding {

@@ -2,9 +2,10 @@
 
 use crate::site::url_text::bare_host;
 use crate::rules::prelude::*;
-use crate::rules::site_targets::{Written, nearest, written_like};
+use crate::rules::site_targets::{Written, written_like};
 use crate::site::Site;
 use crate::site::urls::{Resolution, Target};
+use crate::suggest::Tolerance;
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkBroken)
@@ -55,12 +56,10 @@ impl Rule for LinkBroken {
             }
             let shown = written.target.split(['#', '?']).next().unwrap_or_default();
             let wanted = url_path.trim_end_matches('/');
-            let pages: Vec<String> = site
-                .urls
-                .pages()
-                .map(|(url, _)| url.trim_end_matches('/').to_owned())
-                .collect();
-            let suggestion = nearest(wanted, pages.iter().map(String::as_str))
+            let suggestion = site
+                .lookups
+                .pages(site.urls)
+                .closest(wanted, Tolerance::Path)
                 .map(|url| written_like(&written, site, page.path(), url));
             let counterpart = source.and_then(|source| source_counterpart(site, page, source, position));
             let help = match (suggestion, &counterpart) {

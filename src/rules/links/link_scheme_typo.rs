@@ -1,51 +1,14 @@
 //! `htps://`, `http//x`, `https:/x`, `hhttps://`: a misspelt scheme turns a link to another
 //! site into a relative link on this one.
 
-use crate::rules::link_syntax::is_markdown;
+use crate::rules::link_syntax::{is_markdown, scheme_typo};
 use crate::rules::prelude::*;
-use crate::site::host_typos::damerau_distance;
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// The scheme-like start of a target: letters, an optional `:` or `;`, then slashes.
-static SCHEME_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z]+)([:;]?)(/*)").expect("valid regex"));
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkSchemeTypo)
 }
 
 struct LinkSchemeTypo;
-
-/// The length of the misspelt start of `target` and what it should be (`https://`).
-fn scheme_typo(target: &str) -> Option<(usize, String)> {
-    let captures = SCHEME_START.captures(target)?;
-    let (scheme, separator, slashes) = (
-        captures.get(1)?.as_str(),
-        captures.get(2)?.as_str(),
-        captures.get(3)?.as_str(),
-    );
-    let lowercase = scheme.to_ascii_lowercase();
-    let intended = if lowercase == "http" || lowercase == "https" {
-        let correct = separator == ":" && slashes == "//";
-        // `http/x` or `https.md` may be relative paths; two slashes or a separator may not.
-        let scheme_like = !separator.is_empty() || slashes.len() >= 2;
-        if correct || !scheme_like {
-            return None;
-        }
-        lowercase
-    } else {
-        let (to_http, to_https) = (
-            damerau_distance(&lowercase, "http"),
-            damerau_distance(&lowercase, "https"),
-        );
-        if separator.is_empty() || slashes.len() < 2 || to_http.min(to_https) != 1 {
-            return None;
-        }
-        if to_https <= to_http { "https" } else { "http" }.to_owned()
-    };
-    Some((captures.get(0)?.end(), format!("{intended}://")))
-}
 
 impl Rule for LinkSchemeTypo {
     fn check_document(&self, context: &DocumentContext, diagnostics: &mut Vec<Diagnostic>) {

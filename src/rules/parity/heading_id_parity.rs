@@ -3,6 +3,8 @@
 use crate::align::{PageAlignment, Place};
 use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::prelude::*;
+use crate::rules::site_targets::Written;
+use crate::site::urls::{Resolution, Target};
 
 pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, HeadingIdParity)
@@ -63,19 +65,7 @@ fn changed_id(
     written: &Anchor,
     certain: bool,
 ) -> Diagnostic {
-    // The translation's own links to its translated id would break with the fix.
-    let linked_here = context
-        .translation
-        .document
-        .links
-        .iter()
-        .any(|link| link.target.rsplit_once('#').is_some_and(|(_, fragment)| fragment == written.id));
-    let applicability = if certain && !linked_here {
-        Applicability::Safe
-    } else {
-        Applicability::Unsafe
-    };
-    Diagnostic::new(
+    let diagnostic = Diagnostic::new(
         context.translation.path(),
         written.span.clone(),
         format!(
@@ -87,11 +77,73 @@ fn changed_id(
     .help(format!(
         "write `{{#{}}}`: heading ids are part of the page's URLs and stay untranslated",
         expected.id
-    ))
-    .fix(Fix::new(applicability, format!("restore the id `{}`", expected.id), vec![Edit {
-            span: written.span.clone(),
-            replacement: expected.id.clone(),
-        }]))
+    ));
+    // The page's own links to the translated id are renamed with it; links from other pages
+    // would break, so then there is no fix.
+    let Some(link_edits) = own_links_to(context, &written.id) else {
+        return diagnostic;
+    };
+    let mut edits = vec![Edit {
+        span: written.span.clone(),
+        replacement: expected.id.clone(),
+    }];
+    edits.extend(link_edits.into_iter().map(|span| Edit {
+        span,
+        replacement: expected.id.clone(),
+    }));
+    let description = match edits.len() - 1 {
+        0 => format!("restore the id `{}`", expected.id),
+        links => format!(
+            "restore the id `{}` and rename {} to it",
+            expected.id,
+            crate::diagnostic::plural(links, "link", "links")
+        ),
+    };
+    let applicability = if certain {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    diagnostic.fix(Fix::new(applicability, description, edits))
+}
+
+/// The spans of the fragments (`grupos` in `#grupos`) of the translation's links to its own
+/// id `id`; `None` when another page links to that id, or a link to it cannot be renamed
+/// exactly (a percent-encoded fragment, Liquid).
+fn own_links_to(context: &TranslationContext, id: &str) -> Option<Vec<Span>> {
+    let site = context.site;
+    let here = context.translation.path();
+    let reaches_id = |page: &str, link: &Link| match Written::link(link).classify(site, page) {
+        Some(Target::SamePage { fragment }) => fragment == id,
+        Some(Target::Local {
+            resolution: Resolution::File(file),
+            fragment: Some(fragment),
+        }) => file == here && fragment == id,
+        _ => false,
+    };
+    for page in site.pages() {
+        if page.path() != here && page.document.links.iter().any(|link| reaches_id(page.path(), link)) {
+            return None;
+        }
+    }
+    let mut spans = Vec::new();
+    for link in &context.translation.document.links {
+        if !reaches_id(here, link) {
+            continue;
+        }
+        // Reference links share their definition's target: rename it once.
+        let (_, fragment) = link.target.rsplit_once('#')?;
+        let exact = fragment == id && link.target.len() == link.target_span.len();
+        if !exact {
+            return None;
+        }
+        let span = link.target_span.end - fragment.len()..link.target_span.end;
+        if !spans.contains(&span) {
+            spans.push(span);
+        }
+    }
+    spans.sort_by_key(|span| span.start);
+    Some(spans)
 }
 
 fn missing_id(

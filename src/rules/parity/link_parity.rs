@@ -8,7 +8,8 @@ use crate::align::Place;
 use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::lost_markup::{explains_link, lost_markup_of, reported_by_markup_rules};
 use crate::rules::prelude::*;
-use crate::rules::site_targets::{Written, leads_nowhere};
+use crate::rules::link_syntax::with_scheme_corrected;
+use crate::rules::site_targets::reported_elsewhere;
 use crate::site::url_text::{LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain};
 use crate::site::host_typos::damerau_distance;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -89,9 +90,9 @@ impl Rule for LinkParity {
             .get_or_init(|| source_explicit_ids(context));
         let alignment = context.alignment();
         let list_entries = list_entry_targets(context);
-        let source_links = self.compared(source, source_locale, explicit_ids, &list_entries);
-        let translation_links =
-            self.compared(translation, translation_locale, explicit_ids, &list_entries);
+        let source_links =
+            self.compared(&context.source, source_locale, explicit_ids, &list_entries);
+        let translation_links = self.compared(&context.translation, translation_locale, explicit_ids, &list_entries);
         let offsets = |links: &[Option<Compared>], document: &Document| -> Vec<usize> {
             document
                 .links
@@ -178,11 +179,12 @@ impl Rule for LinkParity {
             }
         }
         settle_substituted_hosts(&mut pairing, &source_links, &translation_links);
-        // A translation link that leads nowhere is reported by the link rules (with the
-        // source's link beside it); here it only keeps its source link from reading as missing.
-        let leads_nowhere = |link: &Compared| {
+        // A link that is already another rule's finding (it leads nowhere, its scheme is
+        // misspelt, its markup is broken) is reported there: a translation's only keeps its
+        // source link from reading as missing, and a source's is not asked of translations.
+        let reported_in_translation = |link: &Compared| {
             reported_by_markup_rules(link.link)
-                || leads_nowhere(&Written::link(link.link), context.site, context.translation.path())
+                || reported_elsewhere(link.link, context.site, &context.translation)
         };
         // One link changed rather than one missing and one added: alike targets first, then
         // whatever the targets, the only difference between two paired blocks.
@@ -197,7 +199,7 @@ impl Rule for LinkParity {
         });
         for (s, t) in changes {
             if let Some((a, b)) = pair(s, t)
-                && !leads_nowhere(b)
+                && !reported_in_translation(b)
             {
                 diagnostics.push(changed(context, a, b));
             }
@@ -214,7 +216,9 @@ impl Rule for LinkParity {
         }
         let missing: Vec<usize> = pairing.missing().collect();
         for s in missing {
-            if let Some(link) = &source_links[s] {
+            if let Some(link) = &source_links[s]
+                && !reported_elsewhere(link.link, context.site, &context.source)
+            {
                 diagnostics.push(missing_link(context, &pairing.place(s), link));
             }
         }
@@ -226,7 +230,7 @@ impl Rule for LinkParity {
         let added: Vec<usize> = pairing.added().collect();
         for t in added {
             if let Some(link) = &translation_links[t]
-                && !leads_nowhere(link)
+                && !reported_in_translation(link)
                 && !shown_in_source(link)
             {
                 diagnostics.push(extra(context, pairing.source_block_of(t), link));
@@ -238,11 +242,12 @@ impl Rule for LinkParity {
 impl LinkParity {
     fn compared<'a>(
         &self,
-        document: &'a Document,
+        page: &Page<'a>,
         locale: &str,
         explicit_ids: &HashSet<String>,
         list_entries: &HashSet<&str>,
     ) -> Vec<Option<Compared<'a>>> {
+        let document = page.document;
         document
             .links
             .iter()
@@ -250,7 +255,14 @@ impl LinkParity {
                 if list_entries.contains(link.target.as_str()) {
                     return None;
                 }
-                let (key, localized) = self.key(link, locale, explicit_ids)?;
+                // A misspelt scheme is `link-scheme-typo`'s: compare what the author meant.
+                let (key, localized) = match with_scheme_corrected(page, link) {
+                    Some(target) => {
+                        let corrected = Link { target, ..link.clone() };
+                        self.key(&corrected, locale, explicit_ids)?
+                    }
+                    None => self.key(link, locale, explicit_ids)?,
+                };
                 let mangled = document.broken_liquid.iter().any(|broken| {
                     broken.span.start < link.target_span.end
                         && link.target_span.start < broken.span.end

@@ -1,0 +1,6 @@
+//! The `drift` rules.
+
+super::declare_rules! {
+    category: "drift";
+    translation_outdated => "translation-outdated",
+}
