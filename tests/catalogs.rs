@@ -86,7 +86,7 @@ fn configured_shared_resources_are_known_in_every_locale() {
     lint_concise(&unconfigured).assert().code(1).stdout_eq(
         "l10n/locales/de/app.ftl:1:21: error[fluent-reference-unknown] term `-brand` is not defined in locale `de`\n\
          l10n/locales/en-US/app.ftl:1:22: error[fluent-reference-unknown] term `-brand` is not defined in locale `en-US`\n\
-         Found 2 diagnostics (2 errors) in 2 files.\n",
+         Found 2 diagnostics (2 errors) in 2 of 2 files.\n",
     );
     let configured = site_with_brand_folder(Some("[fluent]\nshared = [\"l10n/brand/*.ftl\"]\n"));
     lint_concise(&configured)
