@@ -27,13 +27,6 @@ impl<'a> Tag<'a> {
     pub fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
-
-    /// The first attribute called `name` (ASCII case-insensitive); browsers ignore repeats.
-    pub fn attribute(&self, name: &str) -> Option<&Attribute<'a>> {
-        self.attributes
-            .iter()
-            .find(|attribute| attribute.name.eq_ignore_ascii_case(name))
-    }
 }
 
 /// One attribute of a tag.
@@ -318,9 +311,15 @@ mod tests {
         tags(html, 0).collect()
     }
 
+    /// The first attribute called `name`, as browsers read repeats.
+    fn attribute<'t, 'a>(tag: &'t Tag<'a>, name: &str) -> Option<&'t Attribute<'a>> {
+        tag.attributes
+            .iter()
+            .find(|attribute| attribute.name.eq_ignore_ascii_case(name))
+    }
+
     fn value_at<'a>(html: &'a str, tag: &Tag<'_>, name: &str) -> &'a str {
-        let span = tag
-            .attribute(name)
+        let span = attribute(tag, name)
             .and_then(|attribute| attribute.value_span.clone())
             .expect("attribute with a value");
         &html[span]
@@ -357,7 +356,7 @@ mod tests {
         assert_eq!(value_at(html, image, "alt"), "x > y");
         assert_eq!(value_at(html, image, "width"), "10");
         assert_eq!(value_at(html, image, "data-x"), "1");
-        let hidden = image.attribute("hidden").expect("hidden");
+        let hidden = attribute(image, "hidden").expect("hidden");
         assert_eq!((hidden.value, hidden.value_span.clone()), (None, None));
         let names: Vec<_> = image.attributes.iter().map(|a| a.name).collect();
         assert_eq!(names, ["SRC", "alt", "width", "hidden", "data-x"]);

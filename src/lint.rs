@@ -80,6 +80,15 @@ pub struct SiteDescription {
 }
 
 impl LintRequest {
+    /// Lints the site at `root` with `config`: its default rules, offline.
+    pub fn new(root: impl Into<PathBuf>, config: Config) -> Self {
+        Self {
+            root: root.into(),
+            config,
+            ..Self::default()
+        }
+    }
+
     /// The folders this run may read and write.
     pub fn confinement(&self) -> Confinement {
         Confinement::new(&self.root).with_granted(self.granted.iter().cloned())
@@ -414,6 +423,12 @@ pub fn parse_site(request: &LintRequest) -> Result<ParsedSite, LintError> {
 
 /// The site's settings and its files, as the generator's model places them; nothing is parsed.
 pub fn discover_site(request: &LintRequest) -> Result<(SiteSettings, Corpus), LintError> {
+    if !request.root.is_dir() {
+        return Err(LintError::Usage(format!(
+            "the site's root `{}` is not a folder",
+            request.root.display()
+        )));
+    }
     let confinement = request.confinement();
     let settings = SiteSettings::load(&confinement, &request.config).map_err(LintError::Usage)?;
     let corpus = Corpus::discover(&confinement, &request.config, &settings.discovery())
