@@ -9,6 +9,7 @@ use crate::site::url_text::{
 };
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
@@ -119,10 +120,16 @@ impl FluentUrlParity {
         locale: &str,
     ) -> Vec<MessageUrl<'a>> {
         let mut urls: Vec<MessageUrl<'a>> = Vec::new();
-        let within = |link: &&Link| {
-            pattern.span.start <= link.span.start && link.span.end <= pattern.span.end
-        };
-        for link in document.links.iter().filter(within) {
+        let mut keys = HashSet::new();
+        // A Fluent file's links are in file order: the pattern's are found by bisection.
+        let first = document
+            .links
+            .partition_point(|link| link.span.start < pattern.span.start);
+        let within = document.links[first..]
+            .iter()
+            .take_while(|link| link.span.start < pattern.span.end)
+            .filter(|link| link.span.end <= pattern.span.end);
+        for link in within {
             let url = bare_url_in_text(&link.target);
             let without_fragment = url.split_once('#').map_or(url, |(base, _)| base);
             let host = host_of(without_fragment);
@@ -141,7 +148,7 @@ impl FluentUrlParity {
                     .as_deref()
                     .is_some_and(|host| self.localized.is_match(host))
                 || self.localized.is_match(without_scheme);
-            if urls.iter().all(|known| known.key != generalised.text) {
+            if keys.insert(generalised.text.clone()) {
                 urls.push(MessageUrl {
                     link,
                     key: generalised.text,
@@ -157,7 +164,23 @@ impl FluentUrlParity {
     /// Pairs what needs no report: equal URLs, a localised URL with its counterpart on the same
     /// site (or alone), and a misspelt host, which is `host-typo`'s to report.
     fn pair<'a>(&self, source: &mut [MessageUrl<'a>], translation: &mut [MessageUrl<'a>]) {
-        pair_where(source, translation, |s, t| s.key == t.key);
+        // Keys are distinct within a message: equal URLs are found by lookup.
+        let equal: Vec<(usize, usize)> = {
+            let by_key: HashMap<&str, usize> = translation
+                .iter()
+                .enumerate()
+                .map(|(index, url)| (url.key.as_str(), index))
+                .collect();
+            source
+                .iter()
+                .enumerate()
+                .filter_map(|(s, url)| Some((s, *by_key.get(url.key.as_str())?)))
+                .collect()
+        };
+        for (s, t) in equal {
+            source[s].paired = true;
+            translation[t].paired = true;
+        }
         let same_site = |s: &MessageUrl, t: &MessageUrl| {
             let site = |host: &Option<String>| {
                 host.as_deref()
@@ -178,22 +201,32 @@ impl FluentUrlParity {
     }
 }
 
-/// Pairs unpaired URLs of the two messages that `fits`, in order.
+/// Pairs unpaired URLs of the two messages that `fits`, in order, among the first
+/// `MOST_WEIGHED` unpaired of each.
 fn pair_where(
     source: &mut [MessageUrl],
     translation: &mut [MessageUrl],
     fits: impl Fn(&MessageUrl, &MessageUrl) -> bool,
 ) {
-    for source_url in source.iter_mut().filter(|url| !url.paired) {
-        let found = translation
+    let candidates: Vec<usize> = (0..translation.len())
+        .filter(|&t| !translation[t].paired)
+        .take(MOST_WEIGHED)
+        .collect();
+    for source_url in source.iter_mut().filter(|url| !url.paired).take(MOST_WEIGHED) {
+        let found = candidates
             .iter()
-            .position(|t| !t.paired && fits(source_url, t));
+            .copied()
+            .find(|&t| !translation[t].paired && fits(source_url, &translation[t]));
         if let Some(t) = found {
             source_url.paired = true;
             translation[t].paired = true;
         }
     }
 }
+
+/// Of a message's URLs that no equal URL pairs, how many on each side are compared with each
+/// other (same site, misspelt host, changed URL); any beyond are reported missing or added.
+const MOST_WEIGHED: usize = 64;
 
 /// Reports what is left unpaired: a URL pointing elsewhere than the source's (the closest
 /// pairs first: same host, then same site, then the closest URL), one missing, one added.
@@ -210,8 +243,8 @@ fn report(
     let unpaired_translation: Vec<&MessageUrl> =
         translation.iter().filter(|url| !url.paired).collect();
     let mut candidates = Vec::new();
-    for (s, source_url) in unpaired_source.iter().enumerate() {
-        for (t, translation_url) in unpaired_translation.iter().enumerate() {
+    for (s, source_url) in unpaired_source.iter().enumerate().take(MOST_WEIGHED) {
+        for (t, translation_url) in unpaired_translation.iter().enumerate().take(MOST_WEIGHED) {
             let site = |url: &MessageUrl| url.host.as_deref().and_then(registrable_domain);
             let cost = (
                 source_url.host != translation_url.host,
