@@ -8,7 +8,7 @@ use std::path::Path;
 /// a new file gets the usual permissions (`0666` less the umask), not a temporary file's
 /// `0600`. A symbolic link is refused, never replaced: the caller resolves it (inside the
 /// site, `files::Confinement::writable`) and writes where it points.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

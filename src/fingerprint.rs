@@ -6,7 +6,7 @@ use crate::source::SourceText;
 use sha2::{Digest, Sha256};
 
 /// 16 hex digits naming the diagnostic's rule, flagged text and the content of its first line.
-pub fn fingerprint(diagnostic: &Diagnostic, source: Option<&SourceText>) -> String {
+pub(crate) fn fingerprint(diagnostic: &Diagnostic, source: Option<&SourceText>) -> String {
     let span = &diagnostic.location.span;
     let (flagged, line) = source.map_or(("", ""), |source| {
         let text = source.text();

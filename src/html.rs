@@ -12,7 +12,7 @@ use crate::source::Span;
 
 /// A start or end tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tag<'a> {
+pub(crate) struct Tag<'a> {
     /// The name as written; compare with [`Tag::is`], HTML names are case-insensitive.
     pub name: &'a str,
     /// From `<` to `>` inclusive.
@@ -24,14 +24,14 @@ pub struct Tag<'a> {
 
 impl<'a> Tag<'a> {
     /// Whether this tag's name is `name` (ASCII case-insensitive).
-    pub fn is(&self, name: &str) -> bool {
+    pub(crate) fn is(&self, name: &str) -> bool {
         self.name.eq_ignore_ascii_case(name)
     }
 }
 
 /// One attribute of a tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribute<'a> {
+pub(crate) struct Attribute<'a> {
     /// The name as written.
     pub name: &'a str,
     /// The raw value, without quotes and with entities not decoded; `None` for `<a download>`.
@@ -46,7 +46,7 @@ pub struct Attribute<'a> {
 /// `<style>` are skipped. A `<` not followed by a CommonMark tag name (a letter, then letters,
 /// digits and `-`) and whitespace, `/` or `>` is text. An unterminated tag, comment or quoted
 /// value ends the scan: what follows cannot be told apart from its contents.
-pub fn tags(html: &str, base_offset: usize) -> impl Iterator<Item = Tag<'_>> {
+pub(crate) fn tags(html: &str, base_offset: usize) -> impl Iterator<Item = Tag<'_>> {
     TagScanner {
         html,
         base_offset,
@@ -205,7 +205,7 @@ fn ends_attribute_name(c: char) -> bool {
 /// following the HTML standard's parsing: candidates are separated by commas, a URL runs to the
 /// next whitespace and loses trailing commas, and descriptors (`2x`, `480w`) are skipped up to a
 /// comma outside parentheses.
-pub fn srcset_candidates(value: &str) -> Vec<(&str, Range<usize>)> {
+pub(crate) fn srcset_candidates(value: &str) -> Vec<(&str, Range<usize>)> {
     let bytes = value.as_bytes();
     let mut candidates = Vec::new();
     let mut position = 0;
@@ -247,7 +247,7 @@ pub fn srcset_candidates(value: &str) -> Vec<(&str, Range<usize>)> {
 /// numeric ones such as `&#39;` and `&#x27;`. Other names are left as written: the values this
 /// is for (URLs, ids, heading text) rarely use them, and a wrong guess would be worse.
 /// References must end with `;`.
-pub fn decode_entities(text: &str) -> Cow<'_, str> {
+pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
         return Cow::Borrowed(text);
     }

@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The most edits a suggestion may be away from what was written.
-pub const MAX_EDITS: usize = 3;
+pub(crate) const MAX_EDITS: usize = 3;
 /// Names up to this many characters are filed by deletions, longer ones by pieces.
 const SHORT: usize = 7;
 /// Pieces a long name is cut into: more than twice `MAX_EDITS` (a swap touches two).
@@ -226,7 +226,7 @@ impl SuggestionIndex {
 
 /// The name of `candidates` most likely meant by `written` (see [`SuggestionIndex::closest`]),
 /// for a single lookup; build a [`SuggestionIndex`] once to look up many.
-pub fn closest<'a>(
+pub(crate) fn closest<'a>(
     written: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     tolerance: Tolerance,

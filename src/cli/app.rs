@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 /// How a run ended, as the exit status says it (README's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Clean,
     Findings,
     /// A usage or configuration error the user can fix.
@@ -33,7 +33,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn code(self) -> u8 {
+    pub(crate) fn code(self) -> u8 {
         match self {
             Outcome::Clean => 0,
             Outcome::Findings => 1,
@@ -103,7 +103,7 @@ impl From<FixError> for Failure {
     }
 }
 
-pub fn run(cli: Cli) -> Outcome {
+pub(crate) fn run(cli: Cli) -> Outcome {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {

@@ -13,13 +13,13 @@ use std::path::PathBuf;
     about = "A linter for translated content",
     max_term_width = 100
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Lint a site (the current directory by default).
     Lint(LintArgs),
     /// List every rule: id, category, default severity, fix, summary.
@@ -46,7 +46,7 @@ pub enum Command {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct StatusArgs {
+pub(crate) struct StatusArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     #[arg(long, value_enum, default_value_t = StatusFormatArg::Human)]
@@ -58,7 +58,7 @@ pub struct StatusArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusFormatArg {
+pub(crate) enum StatusFormatArg {
     /// A summary line per locale and a line per page that is not current.
     Human,
     /// Every locale and page, with commits and dates.
@@ -70,7 +70,7 @@ pub enum StatusFormatArg {
 }
 
 impl StatusFormatArg {
-    pub fn format(self) -> StatusFormat {
+    pub(crate) fn format(self) -> StatusFormat {
         match self {
             StatusFormatArg::Human => StatusFormat::Human,
             StatusFormatArg::Json => StatusFormat::Json,
@@ -81,14 +81,14 @@ impl StatusFormatArg {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ListsArgs {
+pub(crate) struct ListsArgs {
     #[command(flatten)]
     pub site: SiteArgs,
 }
 
 /// Which site, and which of its files: shared by the commands that read a site.
 #[derive(Debug, clap::Args)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// Files or folders to report on; cross-language context is still read from the whole site.
     pub paths: Vec<PathBuf>,
     /// Use this config file instead of looking for `l10nlint.toml`.
@@ -100,7 +100,7 @@ pub struct SiteArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct BaselineArgs {
+pub(crate) struct BaselineArgs {
     /// Where to write the baseline.
     #[arg(
         long,
@@ -115,13 +115,13 @@ pub struct BaselineArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RulesFormatArg {
+pub(crate) enum RulesFormatArg {
     Text,
     Json,
 }
 
 impl RulesFormatArg {
-    pub fn format(self) -> RulesFormat {
+    pub(crate) fn format(self) -> RulesFormat {
         match self {
             RulesFormatArg::Text => RulesFormat::Text,
             RulesFormatArg::Json => RulesFormat::Json,
@@ -131,7 +131,7 @@ impl RulesFormatArg {
 
 /// The report formats, as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
+pub(crate) enum FormatArg {
     /// Annotated source snippets (default).
     Human,
     /// One line per diagnostic: `path:line:col: severity[rule] message`.
@@ -161,14 +161,14 @@ impl FormatArg {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
 #[derive(Debug, clap::Args)]
-pub struct LintArgs {
+pub(crate) struct LintArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// The report format; `github` when `GITHUB_ACTIONS=true`, `human` otherwise.
@@ -230,7 +230,7 @@ pub struct LintArgs {
 
 impl LintArgs {
     /// The format asked for, or the one that suits where the tool runs.
-    pub fn format(&self) -> Format {
+    pub(crate) fn format(&self) -> Format {
         self.format.map(FormatArg::format).unwrap_or_else(|| {
             if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
                 Format::Github
@@ -242,14 +242,14 @@ impl LintArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
+pub(crate) enum FailOn {
     Info,
     Warning,
     Error,
 }
 
 impl FailOn {
-    pub fn severity(self) -> Severity {
+    pub(crate) fn severity(self) -> Severity {
         match self {
             FailOn::Info => Severity::Info,
             FailOn::Warning => Severity::Warning,

@@ -346,18 +346,18 @@ fn civil_date(days: i64) -> (i64, u32, u32) {
 }
 
 #[cfg(test)]
-pub mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A git repository in a temporary folder, for tests that need history.
-    pub struct Repo {
+    pub(crate) struct Repo {
         pub dir: tempfile::TempDir,
         time: i64,
     }
 
     impl Repo {
         /// `None` when git is not installed.
-        pub fn new() -> Option<Self> {
+        pub(crate) fn new() -> Option<Self> {
             let dir = tempfile::tempdir().ok()?;
             let repo = Self {
                 dir,
@@ -367,11 +367,11 @@ pub mod tests {
             Some(repo)
         }
 
-        pub fn path(&self) -> &Path {
+        pub(crate) fn path(&self) -> &Path {
             self.dir.path()
         }
 
-        pub fn git(&self, args: &[&str]) -> Result<String, String> {
+        pub(crate) fn git(&self, args: &[&str]) -> Result<String, String> {
             let output = Command::new("git")
                 .arg("-C")
                 .arg(self.dir.path())
@@ -388,7 +388,7 @@ pub mod tests {
         }
 
         /// Writes the files and commits them, a day after the previous commit.
-        pub fn commit(&mut self, message: &str, files: &[(&str, &str)]) -> String {
+        pub(crate) fn commit(&mut self, message: &str, files: &[(&str, &str)]) -> String {
             for (path, text) in files {
                 let path = self.dir.path().join(path);
                 std::fs::create_dir_all(path.parent().expect("a file has a folder"))

@@ -68,7 +68,7 @@ impl Cache {
     /// empty cache; an unreadable or corrupt one is an empty cache plus a warning, because a
     /// cache must never be the reason a check fails. A file that is not an l10nlint cache is
     /// also never written.
-    pub fn load(path: &Path, ttl: Duration) -> (Self, Option<String>) {
+    pub(super) fn load(path: &Path, ttl: Duration) -> (Self, Option<String>) {
         let mut cache = Cache {
             path: path.to_owned(),
             ttl,
@@ -101,13 +101,13 @@ impl Cache {
     }
 
     /// The cached verdict for a page key, if still fresh.
-    pub fn get(&self, key: &str) -> Option<&Verdict> {
+    pub(super) fn get(&self, key: &str) -> Option<&Verdict> {
         self.entries.get(key).map(|entry| &entry.verdict)
     }
 
     /// Remember a verdict if it is cacheable; a verdict that is not replaces nothing, so a
     /// passing outage does not erase what was known.
-    pub fn record(&mut self, key: &str, verdict: &Verdict) {
+    pub(super) fn record(&mut self, key: &str, verdict: &Verdict) {
         if is_cacheable(verdict) {
             let entry = Entry {
                 verdict: verdict.clone(),
@@ -120,7 +120,7 @@ impl Cache {
     /// Write the cache atomically: to a temporary file in the same directory, then renamed
     /// over the old one, so a crash or a concurrent reader never sees half a file. A file that
     /// is not an l10nlint cache is left alone (`load` said so already).
-    pub fn save(&self) -> io::Result<()> {
+    pub(super) fn save(&self) -> io::Result<()> {
         if self.foreign.is_some() {
             return Ok(());
         }

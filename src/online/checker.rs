@@ -50,7 +50,7 @@ enum Assessment {
 
 impl Checker {
     /// Check `page`, fetching its body when `want_body` (to look for fragments).
-    pub async fn check_page(&self, page: &Url, want_body: bool) -> PageCheck {
+    pub(super) async fn check_page(&self, page: &Url, want_body: bool) -> PageCheck {
         let mut retry = 0;
         loop {
             let fetched = self.client.fetch(page, want_body).await;

@@ -86,7 +86,7 @@ pub(super) struct HttpClient {
 }
 
 impl HttpClient {
-    pub fn new(
+    pub(super) fn new(
         options: &OnlineOptions,
         limits: Arc<Limits>,
         progress: Progress,
@@ -130,17 +130,17 @@ impl HttpClient {
         })
     }
 
-    pub fn limits(&self) -> &Limits {
+    pub(super) fn limits(&self) -> &Limits {
         &self.limits
     }
 
-    pub fn requests_sent(&self) -> usize {
+    pub(super) fn requests_sent(&self) -> usize {
         self.requests_sent.load(Ordering::Relaxed)
     }
 
     /// Fetch `page`: HEAD first, GET when HEAD is refused, or GET directly when the body is
     /// needed to look for fragments.
-    pub async fn fetch(&self, page: &Url, want_body: bool) -> Result<Fetched, FetchFailure> {
+    pub(super) async fn fetch(&self, page: &Url, want_body: bool) -> Result<Fetched, FetchFailure> {
         if !want_body {
             match self.follow(page, Method::HEAD, false).await {
                 Ok(fetched) if HEAD_FALLBACK_STATUSES.contains(&fetched.status) => {}

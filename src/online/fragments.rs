@@ -22,7 +22,7 @@ static ANCHOR_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
 impl Anchors {
     /// Collect anchors from HTML. A pattern rather than a parser: ids only need the attribute
     /// syntax, and a page with odd markup still yields its anchors.
-    pub fn from_html(html: &str, github_prefixed: bool) -> Self {
+    pub(super) fn from_html(html: &str, github_prefixed: bool) -> Self {
         let ids = ANCHOR_ATTRIBUTE
             .captures_iter(html)
             .filter_map(|captures| captures.get(1).or(captures.get(2)).or(captures.get(3)))
@@ -37,7 +37,7 @@ impl Anchors {
     /// Whether a browser following `#fragment` (as written, percent-encoded or not) would
     /// find its target. The HTML standard makes `#top` scroll to the top of any page, and
     /// `#:~:text=` fragments search the text rather than naming an element.
-    pub fn contains(&self, fragment: &str) -> bool {
+    pub(super) fn contains(&self, fragment: &str) -> bool {
         let decoded = percent_decode(fragment);
         if decoded.eq_ignore_ascii_case("top") || decoded.starts_with(":~:") {
             return true;

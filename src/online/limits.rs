@@ -38,7 +38,11 @@ pub(super) struct RequestPermit {
 
 impl Limits {
     /// Zero limits would deadlock, so they count as one.
-    pub fn new(max_concurrency: usize, max_per_host: usize, min_host_interval: Duration) -> Self {
+    pub(super) fn new(
+        max_concurrency: usize,
+        max_per_host: usize,
+        min_host_interval: Duration,
+    ) -> Self {
         Limits {
             global: Arc::new(Semaphore::new(max_concurrency.max(1))),
             per_host: max_per_host.max(1),
@@ -49,14 +53,14 @@ impl Limits {
     }
 
     /// Caps the time spent waiting to retry one host over the whole check.
-    pub fn with_retry_wait_per_host(mut self, cap: Duration) -> Self {
+    pub(super) fn with_retry_wait_per_host(mut self, cap: Duration) -> Self {
         self.retry_wait_per_host = cap;
         self
     }
 
     /// Takes `wait` from `host`'s retry allowance; false (and nothing taken) when the
     /// allowance cannot cover it, in which case the request is not retried.
-    pub fn reserve_retry_wait(&self, host: &str, wait: Duration) -> bool {
+    pub(super) fn reserve_retry_wait(&self, host: &str, wait: Duration) -> bool {
         let gate = self.gate(host);
         let mut waited = lock(&gate.retry_waited);
         match waited.checked_add(wait) {
@@ -71,7 +75,7 @@ impl Limits {
     /// Wait until a request to `host` may start. The host slot is taken before the global
     /// one, so requests queued behind a slow or paused host do not hold global slots that
     /// other hosts could use.
-    pub async fn acquire(&self, host: &str) -> RequestPermit {
+    pub(super) async fn acquire(&self, host: &str) -> RequestPermit {
         let gate = self.gate(host);
         let host_permit = Arc::clone(&gate.in_flight)
             .acquire_owned()
@@ -95,7 +99,7 @@ impl Limits {
     }
 
     /// Start no request to `host` before `until` (a server said `Retry-After`).
-    pub fn pause_host(&self, host: &str, until: Instant) {
+    pub(super) fn pause_host(&self, host: &str, until: Instant) {
         let gate = self.gate(host);
         let mut next_start = lock(&gate.next_start);
         *next_start = (*next_start).max(until);

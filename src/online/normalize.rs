@@ -15,7 +15,7 @@ pub(super) struct PageUrl {
 
 impl PageUrl {
     /// Parse an absolute URL; the error is the parser's explanation.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(super) fn parse(text: &str) -> Result<Self, String> {
         let mut page = Url::parse(text).map_err(|error| error.to_string())?;
         let fragment = page.fragment().filter(|f| !f.is_empty()).map(str::to_owned);
         page.set_fragment(None);
@@ -23,7 +23,7 @@ impl PageUrl {
     }
 
     /// The deduplication and cache key.
-    pub fn key(&self) -> &str {
+    pub(super) fn key(&self) -> &str {
         self.page.as_str()
     }
 }

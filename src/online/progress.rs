@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub(super) struct Progress(Option<ProgressBar>);
 
 impl Progress {
-    pub fn new(enabled: bool, total: usize) -> Self {
+    pub(super) fn new(enabled: bool, total: usize) -> Self {
         if !enabled || total == 0 {
             return Progress(None);
         }
@@ -20,20 +20,20 @@ impl Progress {
         Progress(Some(bar))
     }
 
-    pub fn show_host(&self, host: &str) {
+    pub(super) fn show_host(&self, host: &str) {
         if let Some(bar) = &self.0 {
             bar.set_message(host.to_owned());
         }
     }
 
-    pub fn page_done(&self) {
+    pub(super) fn page_done(&self) {
         if let Some(bar) = &self.0 {
             bar.inc(1);
         }
     }
 
     /// Remove the bar, so that the report printed next starts on a clean line.
-    pub fn finish(&self) {
+    pub(super) fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
         }

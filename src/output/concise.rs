@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::files::Sources;
 use std::io::{self, Write};
 
-pub fn write(
+pub(super) fn write(
     diagnostics: &[Diagnostic],
     sources: &mut Sources,
     options: &ReportOptions,

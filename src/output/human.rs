@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::{self, Write};
 
-pub fn write(
+pub(super) fn write(
     diagnostics: &[Diagnostic],
     sources: &mut Sources,
     options: &ReportOptions,

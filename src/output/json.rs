@@ -6,7 +6,7 @@ use crate::files::Sources;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-pub fn write(
+pub(super) fn write(
     diagnostics: &[Diagnostic],
     sources: &mut Sources,
     options: &ReportOptions,

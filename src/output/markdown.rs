@@ -11,7 +11,7 @@ use std::io::{self, Write};
 /// How many findings the summary lists; the annotations and the log have them all.
 const FIRST_FINDINGS: usize = 20;
 
-pub fn write(
+pub(super) fn write(
     diagnostics: &[Diagnostic],
     sources: &mut Sources,
     options: &ReportOptions,

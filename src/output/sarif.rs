@@ -16,7 +16,7 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The base that relative artifact URIs are resolved against: the repository root on GitHub.
 const SOURCE_ROOT: &str = "%SRCROOT%";
 
-pub fn write(
+pub(super) fn write(
     diagnostics: &[Diagnostic],
     sources: &mut Sources,
     options: &ReportOptions,

@@ -15,14 +15,14 @@ const PAGE: &str = r#"<!doctype html><html><body>
 <p><a name="usage">Usage</a></p>
 </body></html>"#;
 
-pub struct TestServer {
+pub(crate) struct TestServer {
     address: SocketAddr,
     received: Arc<Mutex<Vec<(String, String)>>>,
 }
 
 impl TestServer {
     /// Starts the server on an ephemeral port; it runs until the test process ends.
-    pub fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind an ephemeral port");
         let address = listener.local_addr().expect("listener address");
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -37,17 +37,17 @@ impl TestServer {
     }
 
     /// `http://127.0.0.1:<port>`, without a trailing slash.
-    pub fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         format!("http://{}", self.address)
     }
 
     /// Every request so far as `(method, path)`.
-    pub fn requests(&self) -> Vec<(String, String)> {
+    pub(crate) fn requests(&self) -> Vec<(String, String)> {
         self.received.lock().expect("request log").clone()
     }
 
     /// Requests so far to `path`, whatever the method.
-    pub fn count(&self, path: &str) -> usize {
+    pub(crate) fn count(&self, path: &str) -> usize {
         self.requests()
             .iter()
             .filter(|(_, requested)| requested == path)

@@ -10,7 +10,7 @@ const HUGO_METADATA: [&str; 5] = ["description", "id", "hash", "leftdelim", "rig
 /// Marks the children of every mapping whose keys are all plural categories (and that has
 /// `other`, or two categories at least) as the forms of a group named by the mapping. With
 /// `hugo`, go-i18n's metadata keys may stand beside the forms and are dropped.
-pub fn nested(entries: &mut Vec<CatalogEntry>, hugo: bool) {
+pub(super) fn nested(entries: &mut Vec<CatalogEntry>, hugo: bool) {
     let mut children: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, entry) in entries.iter().enumerate() {
         let (parent, key) = split_last(&entry.path);
@@ -85,7 +85,7 @@ pub fn nested(entries: &mut Vec<CatalogEntry>, hugo: bool) {
 
 /// Marks `key_one`, `key_other`, `key_ordinal_few` (i18next's plural suffixes) as forms of the
 /// group `key`.
-pub fn suffixed(entries: &mut [CatalogEntry]) {
+pub(super) fn suffixed(entries: &mut [CatalogEntry]) {
     for entry in entries.iter_mut() {
         if !matches!(entry.kind, ValueKind::String | ValueKind::Null) {
             continue;

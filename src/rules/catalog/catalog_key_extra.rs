@@ -5,7 +5,7 @@ use crate::rules::catalog_pairing::{CatalogPair, is_under, split_last};
 use crate::rules::prelude::*;
 use crate::suggest::{Tolerance, closest};
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKeyExtra)
 }
 

@@ -4,7 +4,7 @@ use crate::model::catalog::ValueKind;
 use crate::rules::catalog_pairing::{CatalogPair, describe, is_under};
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogKindMismatch)
 }
 

@@ -6,7 +6,7 @@ use crate::model::catalog::{CatalogEntry, Dialect, ValueKind};
 use crate::rules::catalog_pairing::{CatalogPair, is_broken, scan_entry, written_otherwise};
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogPlaceholderMalformed)
 }
 

@@ -3,7 +3,7 @@
 use crate::rules::catalog_plurals::{PluralCheck, check_keyed, check_self_contained};
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogPluralMissing)
 }
 
@@ -77,7 +77,7 @@ fn report(
 }
 
 /// `few` and `many`, `` `two`, `few` and `many` ``.
-pub fn list(items: &[String]) -> String {
+pub(super) fn list(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
     match quoted.as_slice() {
         [] => String::new(),

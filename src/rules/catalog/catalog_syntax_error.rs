@@ -5,7 +5,7 @@ use crate::model::catalog::{CatalogFormat, Dialect};
 use crate::rules::catalog_pairing::scan_entry;
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, CatalogSyntaxError)
 }
 

@@ -4,7 +4,7 @@ use crate::model::fluent::FluentAttribute;
 use crate::rules::prelude::*;
 use crate::suggest::{Tolerance, closest};
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentAttributeParity)
 }
 

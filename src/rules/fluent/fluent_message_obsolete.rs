@@ -4,7 +4,7 @@ use crate::rules::prelude::*;
 use crate::suggest::{SuggestionIndex, Tolerance};
 use std::collections::HashSet;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentMessageObsolete)
 }
 

@@ -3,7 +3,7 @@
 use crate::parse::plurals::plural_categories;
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentPluralCategory)
 }
 

@@ -6,7 +6,7 @@ use crate::rules::prelude::*;
 use crate::suggest::{Tolerance, closest};
 use std::collections::BTreeSet;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FluentTermArgument)
 }
 

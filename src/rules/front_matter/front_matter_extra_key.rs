@@ -3,7 +3,7 @@
 use crate::rules::key_pairing::{is_renamed, renamed_keys};
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, FrontMatterExtraKey)
 }
 

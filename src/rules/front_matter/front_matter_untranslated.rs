@@ -18,7 +18,7 @@ impl Default for Options {
     }
 }
 
-pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     let options: Options = options(table)?;
     Ok(Box::new(FrontMatterUntranslated { keys: options.keys }))
 }

@@ -6,7 +6,7 @@ use crate::site::Site;
 use crate::site::urls::{Resolution, Target};
 use crate::suggest::Tolerance;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ImageMissing)
 }
 

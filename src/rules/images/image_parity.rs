@@ -35,7 +35,7 @@ impl Default for Options {
     }
 }
 
-pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     let options: Options = options(table)?;
     let localized = options
         .localized

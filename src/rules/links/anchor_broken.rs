@@ -5,7 +5,7 @@ use crate::rules::site_targets::{Written, missing_fragment};
 use crate::site::Site;
 use crate::suggest::Tolerance;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, AnchorBroken)
 }
 

@@ -10,7 +10,7 @@ static ANGLE_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<([ \t]*)((?i:https?|ftp)://[^\s<>]+)([ \t]*)(>?)").expect("valid regex")
 });
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, AutolinkMangled)
 }
 

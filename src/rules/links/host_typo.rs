@@ -16,7 +16,7 @@ struct Options {
     allow: Vec<(String, String)>,
 }
 
-pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     let options: Options = options(table)?;
     Ok(Box::new(HostTypo {
         allow: options.allow,

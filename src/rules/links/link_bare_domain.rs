@@ -5,7 +5,7 @@ use crate::rules::link_syntax::is_markdown;
 use crate::site::url_text::bare_host;
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkBareDomain)
 }
 

@@ -4,7 +4,7 @@
 use crate::rules::link_syntax::{is_markdown, scheme_typo};
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkSchemeTypo)
 }
 

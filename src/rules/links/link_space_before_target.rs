@@ -13,7 +13,7 @@ static SPACED_LINK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkSpaceBeforeTarget)
 }
 

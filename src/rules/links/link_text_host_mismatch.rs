@@ -5,7 +5,7 @@ use crate::rules::prelude::*;
 use crate::site::url_text::host_of;
 use crate::site::host_typos::describe_difference;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkTextHostMismatch)
 }
 

@@ -16,7 +16,7 @@ static UNCLOSED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 static WRONG_CLOSING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[[^\[\]()\n]+\)\(([^()\s]+)\)").expect("valid regex"));
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkUnbalancedBrackets)
 }
 

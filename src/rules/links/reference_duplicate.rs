@@ -10,7 +10,7 @@ static DEFINITION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*(\S+)[^\n]*$").expect("valid regex")
 });
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ReferenceDuplicate)
 }
 

@@ -4,7 +4,7 @@ use crate::rules::link_syntax::{is_markdown, is_skipped, normalize_label};
 use crate::rules::prelude::*;
 use std::collections::HashSet;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ReferenceUnused)
 }
 

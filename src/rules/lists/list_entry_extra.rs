@@ -3,7 +3,7 @@
 use crate::rules::prelude::*;
 use crate::align::link_lists::{Finding, compare, source_lists};
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListEntryExtra)
 }
 

@@ -3,7 +3,7 @@
 use crate::rules::prelude::*;
 use crate::align::link_lists::{compare, source_lists, unmatched_declarations};
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListNotFound)
 }
 

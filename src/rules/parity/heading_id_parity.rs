@@ -6,7 +6,7 @@ use crate::rules::prelude::*;
 use crate::rules::site_targets::Written;
 use crate::site::urls::{Resolution, Target};
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, HeadingIdParity)
 }
 

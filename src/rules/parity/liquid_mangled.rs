@@ -2,7 +2,7 @@
 
 use crate::rules::prelude::*;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LiquidMangled)
 }
 

@@ -6,7 +6,7 @@ use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::prelude::*;
 use crate::site::host_typos::damerau_distance;
 
-pub fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LiquidParity)
 }
 
