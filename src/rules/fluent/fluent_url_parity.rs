@@ -26,7 +26,7 @@ impl Default for Options {
     }
 }
 
-pub fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     let options: Options = options(table)?;
     let mut builder = GlobSetBuilder::new();
     for pattern in &options.localized {
