@@ -94,7 +94,14 @@ fn layers_import_only_downward() {
                 ));
             }
         }
-        for forbidden in ["println!", "eprintln!", "print!(", "eprint!(", "clap::"] {
+        for forbidden in [
+            "println!",
+            "eprintln!",
+            "print!(",
+            "eprint!(",
+            "clap::",
+            "indicatif::",
+        ] {
             if code.contains(forbidden) {
                 problems.push(format!(
                     "{}: `{forbidden}` belongs to the command line (src/cli/)",

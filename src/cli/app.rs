@@ -3,6 +3,7 @@
 use crate::args::{
     BaselineArgs, Cli, ColorChoice, Command, LintArgs, ListsArgs, SiteArgs, StatusArgs,
 };
+use crate::progress::ProgressBar;
 use clap::CommandFactory;
 use l10nlint::align::link_lists;
 use l10nlint::baseline::{self, Baseline, BaselineError};
@@ -609,7 +610,9 @@ fn lint_request(args: &LintArgs, current: &Path) -> Result<LintRequest, Failure>
         options.github_token = std::env::var("GITHUB_TOKEN")
             .ok()
             .filter(|token| !token.is_empty());
-        options.progress = std::io::stderr().is_terminal();
+        if std::io::stderr().is_terminal() {
+            options.progress = Some(std::sync::Arc::new(ProgressBar::default()));
+        }
         options
     });
     Ok(request)

@@ -3,6 +3,7 @@
 
 mod app;
 mod args;
+mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;

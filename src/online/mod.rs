@@ -30,6 +30,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use client::{is_github_host, sends_github_token};
+pub use progress::ProgressObserver;
 pub use safety::{is_private, names_private_host};
 
 /// How the online check behaves. [`OnlineOptions::default`] gives polite, lychee-like defaults.
@@ -84,8 +85,9 @@ pub struct OnlineOptions {
     pub resolve_overrides: HashMap<String, Vec<std::net::IpAddr>>,
     /// Fetch pages whose URL has a `#fragment` and check that an element has that id or name.
     pub check_fragments: bool,
-    /// Draw a progress bar on stderr; the caller enables it only when stderr is a terminal.
-    pub progress: bool,
+    /// Told how the check progresses (the command line draws a bar when stderr is a
+    /// terminal).
+    pub progress: Option<std::sync::Arc<dyn ProgressObserver>>,
     /// The `User-Agent` header.
     pub user_agent: String,
 }
@@ -113,7 +115,7 @@ impl Default for OnlineOptions {
             extra_root_certificates: Vec::new(),
             resolve_overrides: HashMap::new(),
             check_fragments: false,
-            progress: false,
+            progress: None,
             user_agent: concat!("l10nlint/", env!("CARGO_PKG_VERSION")).to_owned(),
         }
     }

@@ -1,41 +1,48 @@
-//! The progress bar: pages done out of pages to fetch, and the host last contacted. Drawn on
-//! stderr and only when asked, so nothing is ever printed when stderr is not a terminal.
+//! What the online check tells while it runs, for whoever shows it: the command line draws a
+//! progress bar; the library prints nothing.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::Arc;
 
-/// A progress bar, or nothing when progress is off; cheap to clone and share between tasks.
-#[derive(Debug, Clone)]
-pub(super) struct Progress(Option<ProgressBar>);
+/// Receives the check's progress. Every method is optional.
+pub trait ProgressObserver: Send + Sync + std::fmt::Debug {
+    /// `total` pages are about to be fetched (none from the cache).
+    fn started(&self, _total: usize) {}
+    /// A request to `host` is about to be sent.
+    fn contacting(&self, _host: &str) {}
+    /// One page is checked.
+    fn page_done(&self) {}
+    /// Every page is checked, or the deadline passed.
+    fn finished(&self) {}
+}
+
+/// The observer of one check, or none; cheap to clone and share between tasks.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Progress(Option<Arc<dyn ProgressObserver>>);
 
 impl Progress {
-    pub(super) fn new(enabled: bool, total: usize) -> Self {
-        if !enabled || total == 0 {
-            return Progress(None);
+    pub(super) fn new(observer: Option<Arc<dyn ProgressObserver>>, total: usize) -> Self {
+        let progress = Progress(observer.filter(|_| total > 0));
+        if let Some(observer) = &progress.0 {
+            observer.started(total);
         }
-        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("online {bar:30} {pos}/{len} {wide_msg}")
-                .expect("the progress template is valid"),
-        );
-        Progress(Some(bar))
+        progress
     }
 
     pub(super) fn show_host(&self, host: &str) {
-        if let Some(bar) = &self.0 {
-            bar.set_message(host.to_owned());
+        if let Some(observer) = &self.0 {
+            observer.contacting(host);
         }
     }
 
     pub(super) fn page_done(&self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
+        if let Some(observer) = &self.0 {
+            observer.page_done();
         }
     }
 
-    /// Remove the bar, so that the report printed next starts on a clean line.
     pub(super) fn finish(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
+        if let Some(observer) = &self.0 {
+            observer.finished();
         }
     }
 }

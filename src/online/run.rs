@@ -80,7 +80,7 @@ pub(super) async fn run(urls: Vec<String>, options: &OnlineOptions) -> Result<Re
         .filter(|(key, _)| !page_checks.contains_key(key))
         .collect();
     let unique = from_cache + to_fetch.len();
-    let progress = Progress::new(options.progress, to_fetch.len());
+    let progress = Progress::new(options.progress.clone(), to_fetch.len());
     let limits = Arc::new(
         Limits::new(
             options.max_concurrency,
