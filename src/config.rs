@@ -53,9 +53,22 @@ pub struct Config {
     /// Lists of links that every translation must reproduce: `[[lists]]`.
     #[serde(default)]
     pub lists: Vec<ListConfig>,
+    /// `[fluent]`: how the application loads its Fluent resources.
+    #[serde(default)]
+    pub fluent: FluentConfig,
     /// `[drift]`: how to tell which version of its source page each translation follows.
     #[serde(default)]
     pub drift: DriftConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FluentConfig {
+    /// Globs of Fluent resources loaded into every locale's bundle (fluent-templates'
+    /// `shared_resources`, a `core.ftl`). Unset: an `.ftl` file beside the locale folders
+    /// (`locales/core.ftl` next to `locales/en-US/`); `[]`: none.
+    #[serde(default)]
+    pub shared: Option<Vec<String>>,
 }
 
 /// `[drift]`: the evidence of which source version a translation follows.

@@ -851,6 +851,7 @@ mod tests {
             locale: Some(locale.to_owned()),
             key: path.split_once('/').map(|(_, key)| key.to_owned()),
             layout: Some(0),
+            shared: false,
         }
     }
 

@@ -79,10 +79,12 @@ fn normalise(code: &str) -> String {
     code.replace('_', "-").to_ascii_lowercase()
 }
 
-/// The source locale of a site whose configuration names none, from the locales its layouts
-/// place files in and how many files each has: the configured `default` when present
-/// (`en`), else an English variant (`en-US`, `en_GB`), else the locale with the most files.
-/// `None` when there are no locales at all.
+/// The source locale of a site whose configuration names none, from the locales its files
+/// are in and how many files each has: `default` when present (`en`), else a variant of its
+/// language (`en-US`, `en_GB`), else the locale with the most files. Among variants with as
+/// many files, the language's most likely region (CLDR likely subtags: `en-US` for `en`) wins:
+/// the source is complete, and so are some translations into a regional variant. `None` when
+/// there are no locales at all.
 pub fn detect_source_locale<'a>(
     default: &str,
     files_per_locale: impl IntoIterator<Item = (&'a str, usize)>,
@@ -91,13 +93,22 @@ pub fn detect_source_locale<'a>(
     if counts.iter().any(|(locale, _)| *locale == default) {
         return Some(default.to_owned());
     }
-    let same_language = |locale: &str| language_of(locale) == language_of(default);
+    let likely_region = likely_region(default);
+    let is_likely = |locale: &str| {
+        let region = locale.split(['-', '_']).nth(1);
+        region.is_some_and(|region| Some(region.to_ascii_uppercase()) == likely_region)
+    };
     let best = |candidates: Vec<(&str, usize)>| {
         candidates
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then_with(|| is_likely(a.0).cmp(&is_likely(b.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
             .map(|(locale, _)| locale.to_owned())
     };
+    let same_language = |locale: &str| language_of(locale) == language_of(default);
     best(
         counts
             .iter()
@@ -106,6 +117,13 @@ pub fn detect_source_locale<'a>(
             .collect(),
     )
     .or_else(|| best(counts))
+}
+
+/// The region CLDR deems most likely for a language: `US` for `en`, `BR` for `pt`.
+fn likely_region(language: &str) -> Option<String> {
+    let mut identifier: unic_langid::LanguageIdentifier = language.parse().ok()?;
+    identifier.maximize();
+    identifier.region.map(|region| region.as_str().to_owned())
 }
 
 #[cfg(test)]
@@ -145,6 +163,36 @@ mod tests {
     }
 
     #[test]
+    fn source_locale_prefers_the_default_then_its_language_then_the_largest() {
+        assert_eq!(
+            detect_source_locale("en", [("en", 1), ("de", 9)]).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            detect_source_locale("en", [("en-US", 3), ("de", 9), ("en-GB", 2)]).as_deref(),
+            Some("en-US")
+        );
+        assert_eq!(
+            detect_source_locale("en", [("zh", 9), ("ja", 4)]).as_deref(),
+            Some("zh")
+        );
+        assert_eq!(detect_source_locale("en", []), None);
+    }
+
+    #[test]
+    fn among_equally_large_variants_the_likely_region_is_the_source() {
+        assert_eq!(
+            detect_source_locale("en", [("en-CA", 4), ("en-GB", 4), ("en-US", 4), ("de", 4)])
+                .as_deref(),
+            Some("en-US")
+        );
+        assert_eq!(
+            detect_source_locale("pt", [("pt-PT", 2), ("pt_BR", 2)]).as_deref(),
+            Some("pt_BR")
+        );
+    }
+
+    #[test]
     fn rejects_ordinary_directory_names() {
         for name in [
             "assets",
@@ -174,22 +222,5 @@ mod tests {
         }
         assert!(is_declared_locale_code("api"));
         assert!(!is_declared_locale_code("img"));
-    }
-
-    #[test]
-    fn source_locale_prefers_the_default_then_its_language_then_the_largest() {
-        assert_eq!(
-            detect_source_locale("en", [("en", 1), ("de", 9)]).as_deref(),
-            Some("en")
-        );
-        assert_eq!(
-            detect_source_locale("en", [("en-US", 3), ("de", 9), ("en-GB", 2)]).as_deref(),
-            Some("en-US")
-        );
-        assert_eq!(
-            detect_source_locale("en", [("zh", 9), ("ja", 4)]).as_deref(),
-            Some("zh")
-        );
-        assert_eq!(detect_source_locale("en", []), None);
     }
 }

@@ -10,7 +10,7 @@ use crate::files::{Confinement, Refusal};
 use crate::model::FileKind;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use layout::Layout;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 /// Directories that hold build output or dependencies, never content.
@@ -45,6 +45,42 @@ pub struct CorpusFile {
     pub key: Option<String>,
     /// Index into `Corpus::layouts` of the layout that placed the file.
     pub layout: Option<usize>,
+    /// A Fluent resource outside every locale that the application loads into every locale's
+    /// bundle (`locales/core.ftl`): its terms and messages are known in all of them.
+    pub shared: bool,
+}
+
+impl CorpusFile {
+    fn shared(path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            kind: FileKind::Fluent,
+            locale: None,
+            key: None,
+            layout: None,
+            shared: true,
+        }
+    }
+}
+
+/// The folders that hold one folder (or file) of Fluent resources per locale: `locales` for
+/// `locales/{locale}/**/*` when it places `.ftl` files. An `.ftl` file there is no locale's:
+/// it is a resource every locale loads, as fluent-templates loads `locales/core.ftl`.
+fn fluent_locale_parents<'a>(files: &[CorpusFile], layouts: &'a [Layout]) -> HashSet<&'a str> {
+    files
+        .iter()
+        .filter(|file| file.kind == FileKind::Fluent)
+        .filter_map(|file| file.layout)
+        .filter_map(|layout| {
+            let pattern = layouts[layout].pattern.as_str();
+            let before_locale = &pattern[..pattern.find("{locale}")?];
+            // `locales/{locale}/…` or `l10n/{locale}.ftl`, not `docs/**/*.{locale}.ftl`.
+            let directory = before_locale
+                .strip_suffix('/')
+                .or(before_locale.is_empty().then_some(""))?;
+            (!directory.contains('*')).then_some(directory)
+        })
+        .collect()
 }
 
 /// A problem found while discovering, reported as a diagnostic at the file.
@@ -146,12 +182,22 @@ impl Corpus {
             }
             detected
         };
+        let configured_shared = config.fluent.shared.as_deref().map(glob_set).transpose()?;
         let mut files = Vec::new();
+        let mut unplaced_fluent = Vec::new();
         for path in &all {
             let Some(kind) = FileKind::from_path(path) else {
                 continue;
             };
             if exclude.is_match(path) {
+                continue;
+            }
+            if kind == FileKind::Fluent
+                && configured_shared
+                    .as_ref()
+                    .is_some_and(|shared| shared.is_match(path))
+            {
+                files.push(CorpusFile::shared(path));
                 continue;
             }
             let placement = layouts.iter().enumerate().find_map(|(index, layout)| {
@@ -162,6 +208,12 @@ impl Corpus {
             // Only a YAML or JSON file that a layout places in a locale is a string catalog;
             // `_config.yml`, `package.json` and other data files are never read.
             if kind.needs_layout() && placement.is_none() {
+                continue;
+            }
+            // Whether an `.ftl` outside every locale is shared is known once the layouts have
+            // placed the others.
+            if kind == FileKind::Fluent && placement.is_none() && configured_shared.is_none() {
+                unplaced_fluent.push(path);
                 continue;
             }
             let layout = placement.as_ref().map(|(index, _)| *index);
@@ -182,8 +234,39 @@ impl Corpus {
                 locale: placement.as_ref().map(|p| p.locale.clone()),
                 key: placement.map(|p| p.key),
                 layout,
+                shared: false,
             });
         }
+        if let Some(patterns) = &config.fluent.shared {
+            if let Some(unmatched) = patterns.iter().find(|pattern| {
+                let matcher = Glob::new(pattern).map(|glob| glob.compile_matcher());
+                matcher.is_ok_and(|matcher| {
+                    !files.iter().any(|f| f.shared && matcher.is_match(&f.path))
+                })
+            }) {
+                return Err(format!(
+                    "`[fluent] shared`: `{unmatched}` matches no `.ftl` file under `{}`",
+                    confinement.root().display()
+                ));
+            }
+        }
+        let beside_locales = fluent_locale_parents(&files, &layouts);
+        for path in unplaced_fluent {
+            let (directory, name) = path.rsplit_once('/').unwrap_or(("", path));
+            // `locales/en-US.ftl` beside `locales/en-US/` is that locale's, not shared.
+            let named_by_locale = name
+                .strip_suffix(".ftl")
+                .is_some_and(locale::is_locale_code);
+            if beside_locales.contains(directory) && !named_by_locale {
+                files.push(CorpusFile::shared(path));
+            } else if include.is_match(path) {
+                files.push(CorpusFile {
+                    shared: false,
+                    ..CorpusFile::shared(path)
+                });
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut layout_locales = vec![BTreeSet::new(); layouts.len()];
         for file in &files {
             if let (Some(layout), Some(locale)) = (file.layout, &file.locale) {
@@ -499,6 +582,100 @@ mod tests {
         );
         assert_eq!(walked.notes.len(), 99, "{:?}", walked.notes);
         assert!(walked.problems.is_empty() && walked.escaping.is_empty());
+    }
+
+    fn discover_files(files: &[&str], config: &Config) -> Corpus {
+        let site = tempfile::tempdir().unwrap();
+        for file in files {
+            let path = site.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "hello = Hello\n").unwrap();
+        }
+        Corpus::discover(
+            &Confinement::new(site.path()),
+            config,
+            &DiscoveryHints::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_ftl_beside_the_locale_folders_is_shared_and_en_us_is_the_source() {
+        let corpus = discover_files(
+            &[
+                "locales/core.ftl",
+                "locales/en-US.ftl",
+                "locales/en-US/app.ftl",
+                "locales/en-GB/app.ftl",
+                "locales/cy/app.ftl",
+                "tests/broken.ftl",
+            ],
+            &Config::default(),
+        );
+        assert_eq!(corpus.source_locale, "en-US");
+        let shared: Vec<&str> = corpus
+            .files
+            .iter()
+            .filter(|file| file.shared)
+            .map(|file| file.path.as_str())
+            .collect();
+        // A file named by a locale is that locale's; one elsewhere is nobody's.
+        assert_eq!(shared, ["locales/core.ftl"]);
+        let paths: Vec<&str> = corpus.files.iter().map(|file| file.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "locales/core.ftl",
+                "locales/cy/app.ftl",
+                "locales/en-GB/app.ftl",
+                "locales/en-US/app.ftl"
+            ]
+        );
+        let cy = corpus.index_of("locales/cy/app.ftl").unwrap();
+        assert_eq!(
+            corpus.source_of(cy),
+            corpus.index_of("locales/en-US/app.ftl")
+        );
+    }
+
+    #[test]
+    fn configured_shared_resources_replace_detection() {
+        let files = [
+            "brand/names.ftl",
+            "locales/core.ftl",
+            "locales/en/app.ftl",
+            "locales/de/app.ftl",
+        ];
+        let config = Config::parse(
+            "[fluent]\nshared = [\"brand/*.ftl\"]\n",
+            Path::new("l10nlint.toml"),
+        )
+        .unwrap();
+        let corpus = discover_files(&files, &config);
+        let shared: Vec<&str> = corpus
+            .files
+            .iter()
+            .filter(|file| file.shared)
+            .map(|file| file.path.as_str())
+            .collect();
+        assert_eq!(shared, ["brand/names.ftl"]);
+        assert!(corpus.index_of("locales/core.ftl").is_none());
+        let none = Config::parse("[fluent]\nshared = []\n", Path::new("l10nlint.toml")).unwrap();
+        assert!(
+            discover_files(&files, &none)
+                .files
+                .iter()
+                .all(|file| !file.shared)
+        );
+    }
+
+    #[test]
+    fn a_configured_source_locale_is_never_replaced() {
+        let config = Config::parse("source-locale = \"de\"\n", Path::new("l10nlint.toml")).unwrap();
+        let corpus = discover_files(&["locales/en-US/app.ftl", "locales/de/app.ftl"], &config);
+        assert_eq!(corpus.source_locale, "de");
+        let corpus = discover_files(&["en/a.md", "de/a.md", "en-US/a.md"], &Config::default());
+        assert_eq!(corpus.source_locale, "en");
     }
 
     #[test]

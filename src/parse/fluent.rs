@@ -245,12 +245,49 @@ impl<'s> Locator<'s> {
         while !self.text.is_char_boundary(error_end) {
             error_end += 1;
         }
-        FluentJunk {
+        let mut junk = FluentJunk {
             entry_id: junk_entry_id(&self.text[span.clone()]),
             span,
             error_span: error_start..error_end,
             message: describe(&error.kind),
             kind: error.kind.clone(),
+        };
+        self.point_into_entry(&mut junk);
+        junk
+    }
+
+    /// Moves the error onto the entry that breaks. The parser notices a select expression
+    /// without a default variant at its closing `}` (or at the end of the file), and a
+    /// placeable never closed where the next entry starts: the place to fix is the `{` that
+    /// opens them.
+    fn point_into_entry(&self, junk: &mut FluentJunk) {
+        let entry_end = self.trimmed(junk.span.clone()).end;
+        let opener = unclosed_brace(&self.text[junk.span.start..junk.error_span.start])
+            .map(|offset| junk.span.start + offset);
+        match (&junk.kind, opener) {
+            (FluentErrorKind::MissingDefaultVariant, Some(open)) => {
+                let head = &self.text[open..entry_end];
+                let head_end = head
+                    .find("->")
+                    .filter(|&arrow| !head[..arrow].contains('\n'))
+                    .map_or(open + 1, |arrow| open + arrow + 2);
+                junk.error_span = open..head_end;
+            }
+            (FluentErrorKind::ExpectedToken('}'), Some(open))
+                if self.text[open..junk.error_span.start].contains('\n') =>
+            {
+                junk.error_span = open..open + 1;
+                junk.message = "`{` is never closed (expected `}`)".to_owned();
+            }
+            _ if junk.error_span.start >= entry_end && entry_end > junk.span.start => {
+                // Past the entry's last character: the entry ends too early.
+                let last = self.text[..entry_end]
+                    .char_indices()
+                    .next_back()
+                    .map_or(entry_end, |(at, _)| at);
+                junk.error_span = last..entry_end;
+            }
+            _ => {}
         }
     }
 
@@ -517,6 +554,41 @@ fn literal_value(expression: &ast::InlineExpression<&str>) -> String {
         | ast::InlineExpression::NumberLiteral { value } => (*value).to_owned(),
         _ => String::new(),
     }
+}
+
+/// The offset in `text` (an entry's text up to a parse error) of the innermost `{` still
+/// open at its end. A `{` or `}` inside a string literal (`{ "{" }`) does not count; a string
+/// literal starts with `"` where an expression is expected (after `{`, `(`, `,` or `:`).
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous = ' ';
+    for (offset, c) in text.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => open.push(offset),
+            '}' => {
+                open.pop();
+            }
+            '"' if !open.is_empty() && matches!(previous, '{' | '(' | ',' | ':') => {
+                in_string = true;
+            }
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            previous = c;
+        }
+    }
+    open.pop()
 }
 
 /// `id` and whether it is a term, when `junk` starts like an entry: `-id =` or `id =`.
@@ -976,6 +1048,41 @@ m = { $user } { $gender ->
         assert!(!at(text, &junk.span).contains("after"));
         assert!(junk.span.start <= junk.error_span.start && junk.error_span.end <= junk.span.end);
         assert_eq!(junk.entry_id, Some(("broken".to_owned(), false)));
+    }
+
+    #[test]
+    fn a_missing_default_variant_is_reported_at_its_select_expression() {
+        let text = "ok = Fine\nabout = { $n ->\n    [one] One\n    [other] Many\n}\nafter = x\n";
+        let junk = &parse_fluent(text).junk[0];
+        assert_eq!(at(text, &junk.error_span), "{ $n ->");
+        // At the end of the file the parser points past the text.
+        let text = "ok = Fine\nlast = { $n ->\n    [one] One\n    [other] Many\n";
+        let junk = &parse_fluent(text).junk[0];
+        assert_eq!(at(text, &junk.error_span), "{ $n ->");
+        // A nested select without a default: its own head, not the outer one's.
+        let text = "m = { $g ->\n   *[a] { $n ->\n        [one] x\n        [other] y\n    }\n}\n";
+        let junk = &parse_fluent(text).junk[0];
+        assert_eq!(junk.error_span.start, text.rfind("{ $n").unwrap());
+    }
+
+    #[test]
+    fn an_unclosed_placeable_is_reported_at_its_brace_not_at_the_next_entry() {
+        let text = "ok = Fine\nopen = Hello { $name\nafter = x\n";
+        let file = parse_fluent(text);
+        let junk = &file.junk[0];
+        assert_eq!(junk.error_span.start, text.find('{').unwrap());
+        assert_eq!(junk.message, "`{` is never closed (expected `}`)");
+        assert_eq!(junk.entry_id, Some(("open".to_owned(), false)));
+        assert!(file.find("after", false).is_some());
+        // A brace inside a string literal is text.
+        let text = "m = { \"{\" } and { $x\n    more\nafter = x\n";
+        let junk = &parse_fluent(text).junk[0];
+        assert_eq!(junk.error_span.start, text.rfind('{').unwrap());
+        // On the same line the parser's position is the better one.
+        let text = "m = { $x ]\n";
+        let junk = &parse_fluent(text).junk[0];
+        assert_eq!(at(text, &junk.error_span), "]");
+        assert_eq!(junk.message, "expected token `}`");
     }
 
     #[test]

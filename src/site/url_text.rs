@@ -6,6 +6,16 @@
 //! people, so for typo detection and for "does the link text match the link" they count as
 //! different domains, just as browsers treat them for cookies.
 
+/// Hosts whose pages are localised by subdomain, article names and all: a translation's
+/// link there may differ from the source's (globs, as `localized` options take them).
+pub const LOCALIZED_HOSTS: [&str; 5] = [
+    "*.wikipedia.org",
+    "*.wiktionary.org",
+    "*.wikibooks.org",
+    "*.wikivoyage.org",
+    "*.wikiquote.org",
+];
+
 /// The lowercase host of an absolute `http:`, `https:` or `ftp:` URL, or of a protocol-relative
 /// `//host/…` reference. User info and port are dropped, a trailing `.` too; an IPv6 literal
 /// keeps its brackets. Non-ASCII hosts are kept as written (no IDNA).
@@ -164,6 +174,20 @@ pub fn bare_host(target: &str) -> Option<String> {
         return None;
     }
     host_in_text(target)
+}
+
+/// The URL a bare link found in running text really is: detection runs on into CJK text and
+/// fullwidth punctuation that follow without a space (`https://x.org/manualをご覧ください`).
+pub fn bare_url_in_text(found: &str) -> &str {
+    found
+        .split(is_wide_punctuation_or_ideograph)
+        .next()
+        .unwrap_or("")
+}
+
+/// Fullwidth punctuation and CJK characters, which never end a URL written in running text.
+fn is_wide_punctuation_or_ideograph(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ff65}' | '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 #[cfg(test)]

@@ -47,9 +47,7 @@ impl FluentReferenceUnknown {
         } else {
             (reference.id.clone(), "message")
         };
-        let locale = bundle
-            .locale
-            .map_or_else(|| "this file".to_owned(), |locale| format!("locale `{locale}`"));
+        let locale = bundle.describe();
         if bundle.is_broken(&reference.id, is_term) {
             return None;
         }
@@ -63,7 +61,7 @@ impl FluentReferenceUnknown {
             let help = match closest(&reference.id, bundle.ids(is_term), Tolerance::Name) {
                 Some(id) if is_term => format!("did you mean `-{id}`?"),
                 Some(id) => format!("did you mean `{id}`?"),
-                None => format!("define `{written}` in a Fluent file of {locale}, or fix the reference"),
+                None => format!("define `{written}` in a Fluent file of {}, or fix the reference", bundle.where_to_define()),
             };
             return Some(diagnostic.help(help));
         };

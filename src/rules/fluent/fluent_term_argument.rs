@@ -1,7 +1,7 @@
 //! `{ -brand(case: "genitive") }` passing an argument that the term never reads in that locale.
 
 use crate::model::fluent::ReferenceKind;
-use crate::rules::fluent_bundle::locale_bundles;
+use crate::rules::fluent_bundle::{BundleScope, locale_bundles};
 use crate::rules::prelude::*;
 use crate::suggest::{Tolerance, closest};
 use std::collections::BTreeSet;
@@ -15,9 +15,11 @@ struct FluentTermArgument;
 impl Rule for FluentTermArgument {
     fn check_corpus(&self, context: &CorpusContext, diagnostics: &mut Vec<Diagnostic>) {
         for bundle in locale_bundles(context.site) {
-            let locale = bundle
-                .locale
-                .map_or_else(|| "this file".to_owned(), |locale| format!("`{locale}`"));
+            let locale = match bundle.scope {
+                BundleScope::Locale(locale) => format!("`{locale}`"),
+                BundleScope::Shared => "the shared resources".to_owned(),
+                BundleScope::Unplaced => "this file".to_owned(),
+            };
             for page in &bundle.pages {
                 let Some(fluent) = &page.document.fluent else {
                     continue;
@@ -35,6 +37,10 @@ impl Rule for FluentTermArgument {
                     let Some(definition) = bundle.definition(&reference.id, true) else {
                         continue;
                     };
+                    // From a shared resource, a term of the locales is each locale's own.
+                    if bundle.scope == BundleScope::Shared && !definition.shared {
+                        continue;
+                    }
                     let term = definition.entry;
                     // Arguments reach the term's value and attributes as variables.
                     let parameters: BTreeSet<&str> = term

@@ -10,6 +10,7 @@ super::declare_rules! {
     fluent_reference_unknown => "fluent-reference-unknown",
     fluent_syntax_error => "fluent-syntax-error",
     fluent_term_argument => "fluent-term-argument",
+    fluent_url_parity => "fluent-url-parity",
     fluent_value_parity => "fluent-value-parity",
     fluent_variable_parity => "fluent-variable-parity",
 }

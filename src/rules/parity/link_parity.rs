@@ -10,7 +10,7 @@ use crate::rules::lost_markup::{explains_link, lost_markup_of, reported_by_marku
 use crate::rules::prelude::*;
 use crate::rules::link_syntax::with_scheme_corrected;
 use crate::rules::site_targets::reported_elsewhere;
-use crate::site::url_text::{host_of, registrable_domain};
+use crate::site::url_text::{LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain};
 use crate::site::host_typos::damerau_distance;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -30,15 +30,7 @@ struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            localized: [
-                "*.wikipedia.org",
-                "*.wiktionary.org",
-                "*.wikibooks.org",
-                "*.wikivoyage.org",
-                "*.wikiquote.org",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            localized: LOCALIZED_HOSTS.map(str::to_owned).to_vec(),
             ignore_fragments: true,
         }
     }
@@ -291,7 +283,7 @@ impl LinkParity {
     fn key(&self, link: &Link, locale: &str, explicit_ids: &HashSet<String>) -> Option<(String, bool)> {
         let target = match link.kind {
             // Bare URL detection runs on into CJK text that follows without a space.
-            LinkKind::Bare => link.target.split(is_wide_punctuation_or_ideograph).next().unwrap_or(""),
+            LinkKind::Bare => bare_url_in_text(&link.target),
             _ => link.target.trim(),
         };
         if link.has_liquid {
@@ -341,11 +333,6 @@ fn list_entry_targets<'a>(context: &TranslationContext<'a>) -> HashSet<&'a str> 
                 .map(move |index| page.document.links[index].target.as_str())
         })
         .collect()
-}
-
-/// Fullwidth punctuation and CJK characters, which never end a URL written in running text.
-fn is_wide_punctuation_or_ideograph(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ff65}' | '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 fn strip_scheme(url: &str) -> &str {
@@ -521,43 +508,6 @@ fn extra(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn generalised(url: &str, locale: &str) -> (String, bool, bool) {
-        let host = host_of(url);
-        let result = generalise_locale(url, host.as_deref(), locale);
-        (result.text, result.has_locale, result.locale_subdomain)
-    }
-
-    #[test]
-    fn the_page_locale_is_generalised_in_paths_hosts_and_queries() {
-        assert_eq!(generalised("/en/help", "en").0, "/{locale}/help");
-        assert_eq!(generalised("../es/help", "es").0, "../{locale}/help");
-        assert_eq!(
-            generalised("https://ES.wikipedia.org/wiki/X", "es"),
-            ("https://{locale}.wikipedia.org/wiki/X".to_owned(), false, true)
-        );
-        assert_eq!(
-            generalised("https://x.org/a?hl=pt-BR&q=1", "pt_BR").0,
-            "https://x.org/a?hl={locale}&q=1"
-        );
-        assert_eq!(generalised("https://x.org/pt/a", "pt_BR").0, "https://x.org/{locale}/a");
-    }
-
-    #[test]
-    fn a_locale_in_the_path_marks_the_link_as_localised() {
-        assert_eq!(
-            generalised("/en/help", "de"),
-            ("/en/help".to_owned(), true, false)
-        );
-        assert!(generalised("/de/help", "de").1);
-        assert!(!generalised("https://github.com/org/repo", "de").1);
-    }
-
-    #[test]
-    fn a_locale_like_host_label_of_a_bare_domain_is_not_a_subdomain() {
-        // `de.com` is a registrable domain, not the German part of `com`.
-        assert!(!generalised("https://de.com/x", "de").2);
-    }
 
     fn key_of(target: &str, ignore_fragments: bool) -> Option<(String, bool)> {
         let mut table = toml::Table::new();
