@@ -9,7 +9,9 @@ use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::lost_markup::{explains_link, lost_markup_of, reported_by_markup_rules};
 use crate::rules::prelude::*;
 use crate::rules::link_syntax::with_scheme_corrected;
-use crate::rules::site_targets::reported_elsewhere;
+use crate::rules::site_targets::{Written, reported_elsewhere};
+use crate::site::Site;
+use crate::site::urls::{Resolution, Target};
 use crate::site::url_text::{LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain};
 use crate::site::host_typos::damerau_distance;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -61,8 +63,12 @@ struct LinkParity {
 /// A link as the comparison sees it.
 struct Compared<'a> {
     link: &'a Link,
-    /// The target with the page's locale generalised and ignorable parts dropped.
+    /// The target with the page's locale generalised and ignorable parts dropped, as the
+    /// source writes it (the drift stage looks for it in the source's history).
     key: String,
+    /// What the link reaches, for pairing: the source page of a linted page it leads to
+    /// (`/it/canary/` and `/canary/` are one link), else `key`.
+    same_as: String,
     /// Translators may legitimately point this link elsewhere.
     localized: bool,
     /// A link to a fragment of the same page that is not a source page's explicit id: it may
@@ -91,8 +97,9 @@ impl Rule for LinkParity {
         let alignment = context.alignment();
         let list_entries = list_entry_targets(context);
         let source_links =
-            self.compared(&context.source, source_locale, explicit_ids, &list_entries);
-        let translation_links = self.compared(&context.translation, translation_locale, explicit_ids, &list_entries);
+            self.compared(context.site, &context.source, source_locale, explicit_ids, &list_entries);
+        let translation_links =
+            self.compared(context.site, &context.translation, translation_locale, explicit_ids, &list_entries);
         let offsets = |links: &[Option<Compared>], document: &Document| -> Vec<usize> {
             document
                 .links
@@ -109,7 +116,7 @@ impl Rule for LinkParity {
             &offsets(&translation_links, translation),
         );
         let keys = |links: &[Option<Compared>]| -> Vec<Option<String>> {
-            links.iter().map(|link| link.as_ref().map(|link| link.key.clone())).collect()
+            links.iter().map(|link| link.as_ref().map(|link| link.same_as.clone())).collect()
         };
         for (index, link) in source_links.iter().enumerate() {
             if link.is_none() {
@@ -242,6 +249,7 @@ impl Rule for LinkParity {
 impl LinkParity {
     fn compared<'a>(
         &self,
+        site: &Site,
         page: &Page<'a>,
         locale: &str,
         explicit_ids: &HashSet<String>,
@@ -263,12 +271,16 @@ impl LinkParity {
                     }
                     None => self.key(link, locale, explicit_ids)?,
                 };
+                let same_as = self
+                    .page_key(site, page, link, explicit_ids)
+                    .unwrap_or_else(|| key.clone());
                 let mangled = document.broken_liquid.iter().any(|broken| {
                     broken.span.start < link.target_span.end
                         && link.target_span.start < broken.span.end
                 });
                 Some(Compared {
                     link,
+                    same_as,
                     loose: key.starts_with('#') && !explicit_ids.contains(&key[1..]),
                     key,
                     localized,
@@ -276,6 +288,31 @@ impl LinkParity {
                 })
             })
             .collect()
+    }
+
+    /// The key of a link to a linted page of the site: the source page of the page it reaches,
+    /// so that `/it/canary/` on an Italian page and `/canary/` on the English one, or `../help`
+    /// and `help.md`, are one link whatever the URL model writes. A fragment is kept when it
+    /// names an explicit id (generated ids follow translated headings), or always
+    /// without `ignore-fragments`.
+    fn page_key(&self, site: &Site, page: &Page, link: &Link, explicit_ids: &HashSet<String>) -> Option<String> {
+        if link.kind == LinkKind::Bare || link.has_liquid || host_of(&link.target).is_some() {
+            return None;
+        }
+        let Target::Local { resolution: Resolution::File(file), fragment } =
+            Written::link(link).classify(site, page.path())?
+        else {
+            return None;
+        };
+        let reached = site.corpus.index_of(&file)?;
+        let source = site.corpus.source_of(reached).unwrap_or(reached);
+        let path = &site.corpus.files[source].path;
+        Some(match fragment.filter(|fragment| {
+            !fragment.is_empty() && (!self.ignore_fragments || explicit_ids.contains(fragment))
+        }) {
+            Some(fragment) => format!("page:{path}#{fragment}"),
+            None => format!("page:{path}"),
+        })
     }
 
     /// The comparison key of a link and whether it is localised; `None` for a link to a
