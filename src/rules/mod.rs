@@ -143,11 +143,10 @@ struct RuleDefinition {
     doc: &'static str,
 }
 
-/// Declares a category's rules: each module, and the id that names its doc `rules/<id>.md`.
+/// Declares a category's rules: the id of each module (declared beside the macro with `mod`,
+/// so that rustfmt formats it), which names its doc `rules/<id>.md`.
 macro_rules! declare_rules {
     (category: $category:literal; $($module:ident => $id:literal),* $(,)?) => {
-        $(mod $module;)*
-
         pub(super) const RULES: &[super::RuleDefinition] = &[
             $(super::RuleDefinition {
                 id: $id,

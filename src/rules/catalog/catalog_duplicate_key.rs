@@ -18,7 +18,10 @@ impl Rule for CatalogDuplicateKey {
                 Diagnostic::new(
                     context.page.path(),
                     duplicate.duplicate_key_span.clone(),
-                    format!("key `{}` appears a second time in the same mapping", duplicate.path),
+                    format!(
+                        "key `{}` appears a second time in the same mapping",
+                        duplicate.path
+                    ),
                 )
                 .label("duplicate key")
                 .help("keep one of them: loaders silently use only one value")

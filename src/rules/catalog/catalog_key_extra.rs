@@ -32,7 +32,12 @@ impl Rule for CatalogKeyExtra {
             }
             // A plural form of a group the source has is the plural rules' to judge.
             let path = match &entry.plural {
-                Some(form) if pair.source_has_group(&form.group) || pair.in_source(&form.group).is_some() => continue,
+                Some(form)
+                    if pair.source_has_group(&form.group)
+                        || pair.in_source(&form.group).is_some() =>
+                {
+                    continue;
+                }
                 Some(form) if pair.in_translation(&form.group).is_some() => continue,
                 Some(form) => {
                     if !groups_seen.insert(form.group.as_str()) {
@@ -75,7 +80,9 @@ fn extra(context: &TranslationContext, pair: &CatalogPair, path: &str, span: Spa
         .source
         .iter()
         .map(keys_of)
-        .filter(|candidate| !pair.translation_has_group(candidate) && pair.in_translation(candidate).is_none())
+        .filter(|candidate| {
+            !pair.translation_has_group(candidate) && pair.in_translation(candidate).is_none()
+        })
         .collect();
     let siblings = candidates
         .iter()

@@ -35,15 +35,27 @@ impl Rule for CatalogKeyMissing {
             // A plural form is judged with its group: the forms a locale needs are the
             // plural rules' business; a group the translation lacks entirely is missing once.
             if let Some(form) = &entry.plural {
-                let has_container = form.group != entry.path && pair.in_source(&form.group).is_some();
+                let has_container =
+                    form.group != entry.path && pair.in_source(&form.group).is_some();
                 if has_container || !groups_seen.insert(&form.group) {
                     continue;
                 }
                 if pair.translation_has_group(&form.group) || is_misspelt(&pair, &form.group) {
                     continue;
                 }
-                let what = if is_plural_group(source, &form.group) { "plural" } else { "key" };
-                diagnostics.push(missing(context, &pair, &form.group, what, entry, &fallback_span));
+                let what = if is_plural_group(source, &form.group) {
+                    "plural"
+                } else {
+                    "key"
+                };
+                diagnostics.push(missing(
+                    context,
+                    &pair,
+                    &form.group,
+                    what,
+                    entry,
+                    &fallback_span,
+                ));
                 continue;
             }
             match pair.in_translation(&entry.path) {
@@ -65,7 +77,14 @@ impl Rule for CatalogKeyMissing {
                 ValueKind::List => "list",
                 _ => "key",
             };
-            diagnostics.push(missing(context, &pair, &entry.path, what, entry, &fallback_span));
+            diagnostics.push(missing(
+                context,
+                &pair,
+                &entry.path,
+                what,
+                entry,
+                &fallback_span,
+            ));
         }
     }
 }
@@ -78,12 +97,20 @@ fn missing(
     entry: &CatalogEntry,
     fallback_span: &Span,
 ) -> Diagnostic {
-    let help = match context.source.document.catalog.as_ref().map(|catalog| catalog.format) {
+    let help = match context
+        .source
+        .document
+        .catalog
+        .as_ref()
+        .map(|catalog| catalog.format)
+    {
         Some(CatalogFormat::JekyllData) => {
             "translate it; until then the site shows nothing where it is used"
         }
         Some(CatalogFormat::Gettext) => "translate it",
-        _ => "translate it; until then the source language's text is shown, if the app falls back to it",
+        _ => {
+            "translate it; until then the source language's text is shown, if the app falls back to it"
+        }
     };
     Diagnostic::new(
         context.translation.path(),
@@ -115,7 +142,10 @@ fn is_misspelt(pair: &CatalogPair, path: &str) -> bool {
 /// Whether the source's group has a form other than `other` (go-i18n's `other` alone is a
 /// plain string).
 fn is_plural_group(source: &Catalog, group: &str) -> bool {
-    source
-        .plural_group(group)
-        .any(|entry| entry.plural.as_ref().is_some_and(|form| form.category != "other"))
+    source.plural_group(group).any(|entry| {
+        entry
+            .plural
+            .as_ref()
+            .is_some_and(|form| form.category != "other")
+    })
 }

@@ -42,7 +42,11 @@ impl Rule for CatalogKindMismatch {
             let (span, message, help) = if written.kind == ValueKind::Null {
                 (
                     written.key_span.clone(),
-                    format!("`{}` has no value, but the source's is {}", entry.path, describe(entry.kind)),
+                    format!(
+                        "`{}` has no value, but the source's is {}",
+                        entry.path,
+                        describe(entry.kind)
+                    ),
                     "write the translation after the colon, or remove the key to show nothing"
                         .to_owned(),
                 )

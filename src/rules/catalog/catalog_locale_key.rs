@@ -63,9 +63,7 @@ impl Rule for CatalogLocaleKey {
         if !wrapped_by_convention || has_locale_key || translation.is_empty {
             return;
         }
-        let span = translation
-            .locale_key()
-            .map_or(0..0, |(_, span)| span);
+        let span = translation.locale_key().map_or(0..0, |(_, span)| span);
         diagnostics.push(
             Diagnostic::new(
                 context.translation.path(),

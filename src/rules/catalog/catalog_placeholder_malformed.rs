@@ -68,7 +68,10 @@ impl Rule for CatalogPlaceholderMalformed {
             let mut reported = Vec::new();
             for original in sources {
                 for placeholder in scan_entry(original, dialect).placeholders {
-                    if found.placeholders.iter().any(|other| other.name == placeholder.name)
+                    if found
+                        .placeholders
+                        .iter()
+                        .any(|other| other.name == placeholder.name)
                         || reported.contains(&placeholder.name)
                     {
                         continue;
@@ -98,7 +101,11 @@ impl Rule for CatalogPlaceholderMalformed {
                         .related(
                             context.source.path(),
                             original.span_of(placeholder.span.clone()),
-                            format!("`{}` has `{}` here", context.source.path(), placeholder.written),
+                            format!(
+                                "`{}` has `{}` here",
+                                context.source.path(),
+                                placeholder.written
+                            ),
                         ),
                     );
                 }

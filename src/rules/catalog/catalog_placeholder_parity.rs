@@ -4,8 +4,8 @@
 use crate::model::catalog::{Catalog, CatalogEntry, Dialect, ValueKind};
 use crate::parse::placeholders::{Placeholder, Scan};
 use crate::rules::catalog_pairing::{
-    CatalogPair, count_variable, form_is_used, is_broken, may_omit_count, scan_entry, scan_text, union,
-    written_otherwise,
+    CatalogPair, count_variable, form_is_used, is_broken, may_omit_count, scan_entry, scan_text,
+    union, written_otherwise,
 };
 use crate::rules::prelude::*;
 use crate::suggest::{Tolerance, closest};
@@ -64,9 +64,10 @@ impl Rule for CatalogPlaceholderParity {
                 })
                 .collect();
             // The count may be left out of a form the formula uses for one number only.
-            let omit = entry.plural.as_ref().and_then(|form| {
-                may_omit_count(catalog, locale, &form.category).then_some("")
-            });
+            let omit = entry
+                .plural
+                .as_ref()
+                .and_then(|form| may_omit_count(catalog, locale, &form.category).then_some(""));
             let compared = Compared {
                 file: path,
                 entry,
@@ -120,9 +121,11 @@ impl Rule for CatalogPlaceholderParity {
                 }
             }
             // A form the locale has no category for is `catalog-plural-extra`'s.
-            if written.plural.as_ref().is_some_and(|form| {
-                !form_is_used(translation, locale, &form.group, &form.category)
-            }) {
+            if written
+                .plural
+                .as_ref()
+                .is_some_and(|form| !form_is_used(translation, locale, &form.group, &form.category))
+            {
                 continue;
             }
             let omit = written.plural.as_ref().and_then(|form| {
@@ -136,7 +139,13 @@ impl Rule for CatalogPlaceholderParity {
                 found: scan_entry(written, dialect),
                 omit,
             };
-            compare(&compared, &expected, context.source.path(), dialect, diagnostics);
+            compare(
+                &compared,
+                &expected,
+                context.source.path(),
+                dialect,
+                diagnostics,
+            );
         }
     }
 }
@@ -199,7 +208,10 @@ fn compare(
         }
         let suggestion = closest(
             &placeholder.name,
-            missing.iter().map(|missing| missing.placeholder.name.as_str()), Tolerance::Name,
+            missing
+                .iter()
+                .map(|missing| missing.placeholder.name.as_str()),
+            Tolerance::Name,
         )
         .or(match missing.as_slice() {
             [only] if found.placeholders.len() == expected.len() => {

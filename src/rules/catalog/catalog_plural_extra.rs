@@ -40,12 +40,18 @@ fn report(path: &str, locale: &str, check: &PluralCheck, diagnostics: &mut Vec<D
     for (category, span) in &check.extra {
         let (message, help) = if category.starts_with("msgstr[") {
             (
-                format!("`{}` has {category}, beyond the `nplurals` of the `Plural-Forms` header", check.group),
+                format!(
+                    "`{}` has {category}, beyond the `nplurals` of the `Plural-Forms` header",
+                    check.group
+                ),
                 "remove it, or fix `nplurals` in the header".to_owned(),
             )
         } else {
             (
-                format!("plural `{}` has a `{category}` form, but `{locale}` has no `{category}` category", check.group),
+                format!(
+                    "plural `{}` has a `{category}` form, but `{locale}` has no `{category}` category",
+                    check.group
+                ),
                 "remove it: no number selects it in this language".to_owned(),
             )
         };

@@ -36,10 +36,19 @@ impl Rule for CatalogPluralMissing {
                 .iter()
                 .find(|entry| {
                     entry.path == check.group
-                        || entry.plural.as_ref().is_some_and(|form| form.group == check.group)
+                        || entry
+                            .plural
+                            .as_ref()
+                            .is_some_and(|form| form.group == check.group)
                 })
                 .map(|entry| (context.source.path(), entry.key_span.clone()));
-            report(context.translation.path(), locale, &check, related, diagnostics);
+            report(
+                context.translation.path(),
+                locale,
+                &check,
+                related,
+                diagnostics,
+            );
         }
     }
 }
@@ -55,11 +64,18 @@ fn report(
         return;
     }
     let forms = list(&check.missing);
-    let noun = if check.missing.len() == 1 { "form" } else { "forms" };
+    let noun = if check.missing.len() == 1 {
+        "form"
+    } else {
+        "forms"
+    };
     let mut diagnostic = Diagnostic::new(
         path,
         check.span.clone(),
-        format!("plural `{}` lacks the {forms} {noun} that `{locale}` needs", check.group),
+        format!(
+            "plural `{}` lacks the {forms} {noun} that `{locale}` needs",
+            check.group
+        ),
     )
     .label(format!("add {forms}"))
     .help(format!(

@@ -57,7 +57,10 @@ impl Rule for CatalogSyntaxError {
                 Diagnostic::new(
                     context.page.path(),
                     entry.span_of(error.span.clone()),
-                    format!("ICU message syntax error in `{}`: {}", entry.path, error.message),
+                    format!(
+                        "ICU message syntax error in `{}`: {}",
+                        entry.path, error.message
+                    ),
                 )
                 .label("the message does not parse")
                 .help("fix the braces: the app shows the key or fails where this message is used"),

@@ -1,5 +1,16 @@
 //! The `catalog` rules.
 
+mod catalog_duplicate_key;
+mod catalog_key_extra;
+mod catalog_key_missing;
+mod catalog_kind_mismatch;
+mod catalog_locale_key;
+mod catalog_placeholder_malformed;
+mod catalog_placeholder_parity;
+mod catalog_plural_extra;
+mod catalog_plural_missing;
+mod catalog_syntax_error;
+
 super::declare_rules! {
     category: "catalog";
     catalog_duplicate_key => "catalog-duplicate-key",

@@ -38,7 +38,8 @@ impl Rule for FluentAttributeParity {
                 }
                 let suggestion = closest(
                     &attribute.name,
-                    missing.iter().map(|missing| missing.name.as_str()), Tolerance::Name,
+                    missing.iter().map(|missing| missing.name.as_str()),
+                    Tolerance::Name,
                 );
                 let mut diagnostic = Diagnostic::new(
                     context.translation.path(),
@@ -78,7 +79,10 @@ impl Rule for FluentAttributeParity {
                         ),
                     )
                     .label(format!("`.{}` is missing", attribute.name))
-                    .help(format!("add `.{} = …` with the translated text", attribute.name))
+                    .help(format!(
+                        "add `.{} = …` with the translated text",
+                        attribute.name
+                    ))
                     .related(
                         context.source.path(),
                         attribute.span.clone(),

@@ -31,7 +31,11 @@ impl Rule for FluentDuplicateId {
                 )
                 .label("defined again")
                 .help("remove one definition or give it another id: only one of them is used")
-                .related(context.page.path(), first.id_span.clone(), "first defined here"),
+                .related(
+                    context.page.path(),
+                    first.id_span.clone(),
+                    "first defined here",
+                ),
             );
         }
     }
@@ -71,7 +75,11 @@ impl Rule for FluentDuplicateId {
                             "remove this definition or rename it: the bundle keeps the shared one \
                              and refuses this one (fluent-templates fails to load the locale)",
                         )
-                        .related(shared.path, shared.entry.id_span.clone(), "shared definition"),
+                        .related(
+                            shared.path,
+                            shared.entry.id_span.clone(),
+                            "shared definition",
+                        ),
                     );
                 }
             }

@@ -31,7 +31,9 @@ impl Rule for FluentMessageObsolete {
         // Built on the first obsolete message: the source's messages the translation lacks.
         let mut unmatched_source_ids = None;
         for entry in messages {
-            if source.find(&entry.id, false).is_some() || broken_in_source.contains(entry.id.as_str()) {
+            if source.find(&entry.id, false).is_some()
+                || broken_in_source.contains(entry.id.as_str())
+            {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(
@@ -56,7 +58,9 @@ impl Rule for FluentMessageObsolete {
                 )
             });
             diagnostic = match unmatched_source_ids.closest(&entry.id, Tolerance::Name) {
-                Some(id) => diagnostic.help(format!("did you mean `{id}`? Ids are never translated")),
+                Some(id) => {
+                    diagnostic.help(format!("did you mean `{id}`? Ids are never translated"))
+                }
                 None => diagnostic.help("remove it: the application no longer asks for it"),
             };
             diagnostics.push(diagnostic);

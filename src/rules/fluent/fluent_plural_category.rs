@@ -38,10 +38,16 @@ impl Rule for FluentPluralCategory {
                 .chain(entry.attributes.iter().map(|attribute| &attribute.value))
         });
         for select in patterns.flat_map(|pattern| &pattern.selects) {
-            let named: Vec<_> = select.variants.iter().filter(|variant| !variant.is_numeric).collect();
+            let named: Vec<_> = select
+                .variants
+                .iter()
+                .filter(|variant| !variant.is_numeric)
+                .collect();
             // Only a select whose keys are all plural categories selects on a number; `[male]`
             // or `[masculine]` mean another kind of select.
-            let is_plural = named.iter().all(|variant| CATEGORIES.contains(&variant.key.as_str()))
+            let is_plural = named
+                .iter()
+                .all(|variant| CATEGORIES.contains(&variant.key.as_str()))
                 && named.iter().any(|variant| variant.key != "other");
             // Ordinals (`NUMBER($n, type: "ordinal")`) have categories of their own.
             let head = &context.text[select.span.clone()];
@@ -53,7 +59,8 @@ impl Rule for FluentPluralCategory {
                 if categories.contains(&variant.key.as_str()) {
                     continue;
                 }
-                let known: Vec<String> = categories.iter().map(|name| format!("`{name}`")).collect();
+                let known: Vec<String> =
+                    categories.iter().map(|name| format!("`{name}`")).collect();
                 diagnostics.push(
                     Diagnostic::new(
                         context.page.path(),

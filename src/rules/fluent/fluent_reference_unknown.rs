@@ -61,7 +61,10 @@ impl FluentReferenceUnknown {
             let help = match closest(&reference.id, bundle.ids(is_term), Tolerance::Name) {
                 Some(id) if is_term => format!("did you mean `-{id}`?"),
                 Some(id) => format!("did you mean `{id}`?"),
-                None => format!("define `{written}` in a Fluent file of {}, or fix the reference", bundle.where_to_define()),
+                None => format!(
+                    "define `{written}` in a Fluent file of {}, or fix the reference",
+                    bundle.where_to_define()
+                ),
             };
             return Some(diagnostic.help(help));
         };
@@ -71,7 +74,9 @@ impl FluentReferenceUnknown {
         }
         let names = definition
             .entry
-            .attributes.iter().map(|known| known.name.as_str());
+            .attributes
+            .iter()
+            .map(|known| known.name.as_str());
         let help = match closest(attribute, names, Tolerance::Name) {
             Some(name) => format!("did you mean `.{name}`?"),
             None => format!("add `.{attribute}` to `{written}` in {locale}, or fix the reference"),
@@ -89,5 +94,8 @@ impl FluentReferenceUnknown {
 }
 
 fn has_attribute(entry: &FluentEntry, name: &str) -> bool {
-    entry.attributes.iter().any(|attribute| attribute.name == name)
+    entry
+        .attributes
+        .iter()
+        .any(|attribute| attribute.name == name)
 }

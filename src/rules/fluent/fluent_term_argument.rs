@@ -53,7 +53,11 @@ impl Rule for FluentTermArgument {
                         if parameters.contains(argument.name.as_str()) {
                             continue;
                         }
-                        let help = match closest(&argument.name, parameters.iter().copied(), Tolerance::Name) {
+                        let help = match closest(
+                            &argument.name,
+                            parameters.iter().copied(),
+                            Tolerance::Name,
+                        ) {
                             Some(name) => format!("did you mean `{name}`?"),
                             None if parameters.is_empty() => format!(
                                 "remove the argument: `-{}` has no variants to select in {locale}",

@@ -4,9 +4,7 @@ use crate::align::keys::generalise_locale;
 use crate::model::fluent::FluentPattern;
 use crate::rules::prelude::*;
 use crate::site::host_typos::{HostTypoDetector, damerau_distance};
-use crate::site::url_text::{
-    LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain,
-};
+use crate::site::url_text::{LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -212,7 +210,11 @@ fn pair_where(
         .filter(|&t| !translation[t].paired)
         .take(MOST_WEIGHED)
         .collect();
-    for source_url in source.iter_mut().filter(|url| !url.paired).take(MOST_WEIGHED) {
+    for source_url in source
+        .iter_mut()
+        .filter(|url| !url.paired)
+        .take(MOST_WEIGHED)
+    {
         let found = candidates
             .iter()
             .copied()
@@ -297,7 +299,9 @@ fn report(
             Diagnostic::new(
                 path,
                 written.span.clone(),
-                format!("`{name}` never links to `{intended_url}`, which the source message links to"),
+                format!(
+                    "`{name}` never links to `{intended_url}`, which the source message links to"
+                ),
             )
             .label(format!("`{intended_url}` is missing"))
             .help("add the URL where the sentence needs it, as the source message has it")

@@ -24,7 +24,10 @@ impl Rule for FluentValueParity {
             let finding = match (&original.value, &entry.value) {
                 (Some(value), None) => Some((
                     entry.id_span.clone(),
-                    format!("message `{}` has no value, but the source's has one", entry.id),
+                    format!(
+                        "message `{}` has no value, but the source's has one",
+                        entry.id
+                    ),
                     "add the translated value after `=`: the application shows it",
                     value.span.clone(),
                     format!("`{source_path}` has a value here"),

@@ -90,9 +90,8 @@ impl FluentVariableParity {
                         "did you mean `${suggested}`? Variable names are never translated"
                     ))
                 }
-                None => diagnostic.help(
-                    "use only the source's variables: the application passes no other value",
-                ),
+                None => diagnostic
+                    .help("use only the source's variables: the application passes no other value"),
             };
             diagnostics.push(diagnostic.related(
                 source_path,
@@ -111,8 +110,14 @@ impl FluentVariableParity {
                     format!("`{name}` never shows `${variable}`, which the source shows"),
                 )
                 .label(format!("`${variable}` is missing"))
-                .help(format!("add `{{ ${variable} }}` where the sentence needs it"))
-                .related(source_path, expected.span.clone(), format!("`{source_path}` has `{name}` here")),
+                .help(format!(
+                    "add `{{ ${variable} }}` where the sentence needs it"
+                ))
+                .related(
+                    source_path,
+                    expected.span.clone(),
+                    format!("`{source_path}` has `{name}` here"),
+                ),
             );
         }
         let source_branches = expected.variables_by_variant();

@@ -1,5 +1,17 @@
 //! The `fluent` rules.
 
+mod fluent_attribute_parity;
+mod fluent_duplicate_id;
+mod fluent_message_missing;
+mod fluent_message_obsolete;
+mod fluent_plural_category;
+mod fluent_reference_unknown;
+mod fluent_syntax_error;
+mod fluent_term_argument;
+mod fluent_url_parity;
+mod fluent_value_parity;
+mod fluent_variable_parity;
+
 super::declare_rules! {
     category: "fluent";
     fluent_attribute_parity => "fluent-attribute-parity",

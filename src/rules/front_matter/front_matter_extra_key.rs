@@ -16,8 +16,11 @@ impl Rule for FrontMatterExtraKey {
         };
         let renamed = renamed_keys(source, translation);
         for entry in &translation.entries {
-            let records_source_commit =
-                context.site.settings.translation_only_keys.contains(&entry.key);
+            let records_source_commit = context
+                .site
+                .settings
+                .translation_only_keys
+                .contains(&entry.key);
             if source.get(&entry.key).is_some()
                 || is_renamed(&renamed, &entry.key)
                 || records_source_commit
@@ -33,14 +36,21 @@ impl Rule for FrontMatterExtraKey {
                 Diagnostic::new(
                     context.translation.path(),
                     entry.key_span.clone(),
-                    format!("front matter has `{}`, which the source page does not", entry.key),
+                    format!(
+                        "front matter has `{}`, which the source page does not",
+                        entry.key
+                    ),
                 )
                 .label("not in the source page")
                 .help(help)
                 .related(
                     context.source.path(),
                     source.opening.clone(),
-                    format!("`{}` front matter has no `{}`", context.source.path(), entry.key),
+                    format!(
+                        "`{}` front matter has no `{}`",
+                        context.source.path(),
+                        entry.key
+                    ),
                 ),
             );
         }

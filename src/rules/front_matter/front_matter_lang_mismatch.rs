@@ -13,7 +13,9 @@ struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { key: "lang".to_owned() }
+        Self {
+            key: "lang".to_owned(),
+        }
     }
 }
 
@@ -29,9 +31,10 @@ struct FrontMatterLangMismatch {
 impl Rule for FrontMatterLangMismatch {
     fn check_page(&self, context: &PageContext, diagnostics: &mut Vec<Diagnostic>) {
         let page = context.page;
-        let (Some(locale), Some(front_matter)) =
-            (page.file.locale.as_deref(), page.document.front_matter.parsed())
-        else {
+        let (Some(locale), Some(front_matter)) = (
+            page.file.locale.as_deref(),
+            page.document.front_matter.parsed(),
+        ) else {
             return;
         };
         let Some(entry) = front_matter.get(&self.key) else {
@@ -56,7 +59,10 @@ impl Rule for FrontMatterLangMismatch {
         let diagnostic = Diagnostic::new(
             page.path(),
             entry.value_span.clone(),
-            format!("`{}: {written}` does not match the page's locale `{locale}`", self.key),
+            format!(
+                "`{}: {written}` does not match the page's locale `{locale}`",
+                self.key
+            ),
         )
         .label(format!("expected `{locale}`"));
         diagnostics.push(match untranslated_from {

@@ -16,7 +16,11 @@ impl Rule for FrontMatterMissing {
         if context.translation.document.front_matter.exists() {
             return;
         }
-        let keys: Vec<String> = source.entries.iter().map(|entry| format!("`{}`", entry.key)).collect();
+        let keys: Vec<String> = source
+            .entries
+            .iter()
+            .map(|entry| format!("`{}`", entry.key))
+            .collect();
         diagnostics.push(
             Diagnostic::new(
                 context.translation.path(),

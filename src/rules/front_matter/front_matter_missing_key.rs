@@ -23,7 +23,10 @@ impl Rule for FrontMatterMissingKey {
                 Diagnostic::new(
                     context.translation.path(),
                     translation.closing.clone(),
-                    format!("front matter lacks `{}`, which the source page has", entry.key),
+                    format!(
+                        "front matter lacks `{}`, which the source page has",
+                        entry.key
+                    ),
                 )
                 .label(format!("`{}` belongs before this line", entry.key))
                 .help(format!(

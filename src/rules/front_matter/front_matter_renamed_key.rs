@@ -20,19 +20,26 @@ impl Rule for FrontMatterRenamedKey {
                 Diagnostic::new(
                     context.translation.path(),
                     pair.translation.key_span.clone(),
-                    format!("front matter key `{written}` should be `{expected}`, as in the source page"),
+                    format!(
+                        "front matter key `{written}` should be `{expected}`, as in the source page"
+                    ),
                 )
                 .label(format!("expected `{expected}`"))
-                .help(format!("rename `{written}` to `{expected}`: translate values, never keys"))
+                .help(format!(
+                    "rename `{written}` to `{expected}`: translate values, never keys"
+                ))
                 .related(
                     context.source.path(),
                     pair.source.key_span.clone(),
                     format!("`{}` has `{expected}` here", context.source.path()),
                 )
-                .fix(Fix::safe(format!("rename `{written}` to `{expected}`"), vec![Edit {
+                .fix(Fix::safe(
+                    format!("rename `{written}` to `{expected}`"),
+                    vec![Edit {
                         span: pair.translation.key_span.clone(),
                         replacement: expected.clone(),
-                    }])),
+                    }],
+                )),
             );
         }
     }

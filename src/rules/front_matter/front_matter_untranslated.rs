@@ -13,7 +13,9 @@ struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            keys: ["title", "header", "description"].map(str::to_owned).to_vec(),
+            keys: ["title", "header", "description"]
+                .map(str::to_owned)
+                .to_vec(),
         }
     }
 }

@@ -58,11 +58,17 @@ impl Rule for FrontMatterValueMismatch {
                     ),
                 )
                 .label(format!("expected `{localised}`"))
-                .help(format!("`{key}` must not be translated: set it to `{localised}`"))
+                .help(format!(
+                    "`{key}` must not be translated: set it to `{localised}`"
+                ))
                 .related(
                     context.source.path(),
                     expected.value_span.clone(),
-                    format!("`{}` has `{key}: {}` here", context.source.path(), expected.value.display()),
+                    format!(
+                        "`{}` has `{key}: {}` here",
+                        context.source.path(),
+                        expected.value.display()
+                    ),
                 ),
             );
         }
@@ -74,7 +80,13 @@ impl Rule for FrontMatterValueMismatch {
 fn localise(value: &str, source_locale: &str, locale: &str) -> String {
     value
         .split('/')
-        .map(|segment| if segment == source_locale { locale } else { segment })
+        .map(|segment| {
+            if segment == source_locale {
+                locale
+            } else {
+                segment
+            }
+        })
         .collect::<Vec<_>>()
         .join("/")
 }

@@ -1,5 +1,15 @@
 //! The `front-matter` rules.
 
+mod front_matter_extra_key;
+mod front_matter_invalid;
+mod front_matter_lang_mismatch;
+mod front_matter_missing;
+mod front_matter_missing_key;
+mod front_matter_renamed_key;
+mod front_matter_unexpected;
+mod front_matter_untranslated;
+mod front_matter_value_mismatch;
+
 super::declare_rules! {
     category: "front-matter";
     front_matter_extra_key => "front-matter-extra-key",

@@ -1,5 +1,8 @@
 //! The `general` rules.
 
+mod file_unreadable;
+mod symlink_escapes_root;
+
 super::declare_rules! {
     category: "general";
     file_unreadable => "file-unreadable",

@@ -39,11 +39,12 @@ impl Rule for ImageAltMissing {
             };
             // A translation copies the source's markup: the same image without alt text there
             // is one defect, reported once, in the source page.
-            let copied = source.is_some_and(|source| {
-                source.document.images.iter().any(|original| {
-                    original.src == image.src && self.problem(original).is_some()
-                })
-            });
+            let copied =
+                source.is_some_and(|source| {
+                    source.document.images.iter().any(|original| {
+                        original.src == image.src && self.problem(original).is_some()
+                    })
+                });
             if copied {
                 continue;
             }

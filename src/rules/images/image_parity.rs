@@ -1,8 +1,8 @@
 //! A translation whose images differ from its source page's.
 
+use crate::diagnostic::{ItemKind, Presence};
 use crate::discover::locale::same_locale;
 use crate::discover::pattern::{LocalePattern, with_placeholder};
-use crate::diagnostic::{ItemKind, Presence};
 use crate::rules::lost_markup::{explains_link, lost_markup_of};
 use crate::rules::prelude::*;
 use crate::rules::site_targets::Written;
@@ -85,7 +85,12 @@ impl Rule for ImageParity {
         ) else {
             return;
         };
-        let key = |shown: &Shown| shown.localized.clone().unwrap_or_else(|| shown.path.clone());
+        let key = |shown: &Shown| {
+            shown
+                .localized
+                .clone()
+                .unwrap_or_else(|| shown.path.clone())
+        };
         // Files, not occurrences: showing an icon once more or once less is no difference.
         let translation_keys: HashSet<String> = translation.iter().map(key).collect();
         let source_keys: HashSet<String> = source.iter().map(key).collect();
@@ -109,7 +114,9 @@ impl Rule for ImageParity {
         let translation_path = context.translation.path();
         let source_path = context.source.path();
         for added in unmatched_translation {
-            let position = translation.iter().position(|shown| std::ptr::eq(shown, added));
+            let position = translation
+                .iter()
+                .position(|shown| std::ptr::eq(shown, added));
             let replaced = unmatched_source
                 .iter()
                 .position(|shown| shown.path.eq_ignore_ascii_case(&added.path))
@@ -152,7 +159,10 @@ impl Rule for ImageParity {
         let lost = lost_markup_of(context);
         for absent in unmatched_source.into_iter().filter(|shown| shown.exists) {
             // `！[alt](path)`, `!alt](path)`: the markup rules report the image that lost it.
-            if lost.iter().any(|broken| explains_link(broken, &absent.image.src)) {
+            if lost
+                .iter()
+                .any(|broken| explains_link(broken, &absent.image.src))
+            {
                 continue;
             }
             let diagnostic = match linked_instead(site, context.translation, &absent.path) {
@@ -270,7 +280,8 @@ mod tests {
             allow: GlobSet::empty(),
         };
         assert_eq!(
-            rule.localized_key("assets/pt_BR/shot.png", "pt-BR").as_deref(),
+            rule.localized_key("assets/pt_BR/shot.png", "pt-BR")
+                .as_deref(),
             Some("assets/{locale}/shot.png")
         );
         assert_eq!(

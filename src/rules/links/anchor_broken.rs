@@ -23,7 +23,6 @@ impl Rule for AnchorBroken {
     }
 }
 
-
 fn broken(
     context: &PageContext,
     written: &Written,
@@ -38,7 +37,9 @@ fn broken(
     } else {
         format!("`{}`", target.path())
     };
-    let suggestion = site.anchors(target_index).closest(fragment, Tolerance::Path);
+    let suggestion = site
+        .anchors(target_index)
+        .closest(fragment, Tolerance::Path);
     let mut diagnostic = Diagnostic::new(
         context.page.path(),
         written.span.clone(),

@@ -72,13 +72,16 @@ impl Rule for AutolinkMangled {
                     )
                     .label("spaces inside the brackets")
                     .help("remove the spaces between `<`, the address and `>`")
-                    .fix(Fix::safe("remove the spaces".to_owned(), spaces
+                    .fix(Fix::safe(
+                        "remove the spaces".to_owned(),
+                        spaces
                             .into_iter()
                             .map(|span| Edit {
                                 span,
                                 replacement: String::new(),
                             })
-                            .collect()))
+                            .collect(),
+                    ))
                 }
                 Damage::Unclosed(span) => {
                     if is_skipped(page.document, &span) {

@@ -1,13 +1,13 @@
 //! A link's host that is probably a misspelling: of a much more frequent host in the corpus,
 //! or of the host the same link has in the source page.
 
+use crate::align::link_lists::list_entry_links;
 use crate::rules::link_syntax::text_host_mismatch;
 use crate::rules::prelude::*;
-use crate::align::link_lists::list_entry_links;
-use std::collections::{HashMap, HashSet};
-use crate::site::url_text::{host_of, registrable_domain};
 use crate::site::host_typos::{HostTypoDetector, TypoSuspect};
+use crate::site::url_text::{host_of, registrable_domain};
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
@@ -138,7 +138,8 @@ impl Rule for HostTypo {
             let finding = if let Some(suspect) = suspect {
                 let related = source
                     .and_then(|source| {
-                        Self::link_to(site, source, &suspect.intended_host).map(|link| (source, link))
+                        Self::link_to(site, source, &suspect.intended_host)
+                            .map(|link| (source, link))
                     })
                     .or_else(|| {
                         Self::link_to(site, occurrence.page, &suspect.intended_host)
@@ -208,7 +209,9 @@ impl Rule for HostTypo {
                 let related_page = site.page(related_page);
                 diagnostic = diagnostic.related(
                     related_page.path(),
-                    related_page.document.links[related_link].target_span.clone(),
+                    related_page.document.links[related_link]
+                        .target_span
+                        .clone(),
                     format!("`{}` links to `{intended}` here", related_page.path()),
                 );
             }

@@ -2,8 +2,8 @@
 //! path, so the browser looks for a page of that name on this site.
 
 use crate::rules::link_syntax::is_markdown;
-use crate::site::url_text::bare_host;
 use crate::rules::prelude::*;
+use crate::site::url_text::bare_host;
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkBareDomain)
@@ -55,9 +55,18 @@ mod tests {
 
     #[test]
     fn hosts_without_scheme() {
-        assert_eq!(bare_host("www.example.org").as_deref(), Some("www.example.org"));
-        assert_eq!(bare_host("example.org/path").as_deref(), Some("example.org"));
-        assert_eq!(bare_host("get.example.com").as_deref(), Some("get.example.com"));
+        assert_eq!(
+            bare_host("www.example.org").as_deref(),
+            Some("www.example.org")
+        );
+        assert_eq!(
+            bare_host("example.org/path").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            bare_host("get.example.com").as_deref(),
+            Some("get.example.com")
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! A link to a path of the site where nothing is served.
 
-use crate::site::url_text::bare_host;
 use crate::rules::prelude::*;
 use crate::rules::site_targets::{Written, written_like};
 use crate::site::Site;
+use crate::site::url_text::bare_host;
 use crate::site::urls::{Resolution, Target};
 use crate::suggest::Tolerance;
 
@@ -61,7 +61,8 @@ impl Rule for LinkBroken {
                 .pages(site.urls)
                 .closest(wanted, Tolerance::Path)
                 .map(|url| written_like(&written, site, page.path(), url));
-            let counterpart = source.and_then(|source| source_counterpart(site, page, source, position));
+            let counterpart =
+                source.and_then(|source| source_counterpart(site, page, source, position));
             let help = match (suggestion, &counterpart) {
                 (Some(suggestion), _) => format!("did you mean `{suggestion}`?"),
                 (None, Some((_, link))) => {

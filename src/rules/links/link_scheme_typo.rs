@@ -52,7 +52,8 @@ mod tests {
     use super::*;
 
     fn fixed(target: &str) -> Option<String> {
-        scheme_typo(target).map(|(length, replacement)| format!("{replacement}{}", &target[length..]))
+        scheme_typo(target)
+            .map(|(length, replacement)| format!("{replacement}{}", &target[length..]))
     }
 
     #[test]

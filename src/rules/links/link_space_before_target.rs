@@ -1,8 +1,8 @@
 //! `[text] (https://…)`: a space between the brackets and the target breaks the link.
 
 use crate::rules::link_syntax::{is_markdown, is_skipped};
-use crate::site::url_text::looks_like_target;
 use crate::rules::prelude::*;
+use crate::site::url_text::looks_like_target;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -72,9 +72,15 @@ mod tests {
 
     #[test]
     fn broken_links() {
-        assert_eq!(found("See [the FAQ] (https://x.org/faq)."), ["[the FAQ] (https://x.org/faq)"]);
+        assert_eq!(
+            found("See [the FAQ] (https://x.org/faq)."),
+            ["[the FAQ] (https://x.org/faq)"]
+        );
         assert_eq!(found("[help]\t(/en/help#a)"), ["[help]\t(/en/help#a)"]);
-        assert_eq!(found("[a]   (#top) and [b] (page.md)"), ["[a]   (#top)", "[b] (page.md)"]);
+        assert_eq!(
+            found("[a]   (#top) and [b] (page.md)"),
+            ["[a]   (#top)", "[b] (page.md)"]
+        );
     }
 
     #[test]

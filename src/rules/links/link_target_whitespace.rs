@@ -1,8 +1,8 @@
 //! `[text](https://x.org/my page)`: a space inside the target stops the link from linking.
 
 use crate::rules::link_syntax::{is_markdown, is_skipped};
-use crate::site::url_text::looks_like_target;
 use crate::rules::prelude::*;
+use crate::site::url_text::looks_like_target;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,7 +25,8 @@ fn spaced_targets(text: &str) -> Vec<(Span, Span)> {
         .filter_map(|captures| {
             let (whole, first, rest) = (captures.get(0)?, captures.get(1)?, captures.get(2)?);
             // `https:// x.org`: a space after the scheme is a common break too.
-            let is_scheme = ["http://", "https://"].contains(&first.as_str().to_ascii_lowercase().as_str());
+            let is_scheme =
+                ["http://", "https://"].contains(&first.as_str().to_ascii_lowercase().as_str());
             (looks_like_target(first.as_str()) || is_scheme)
                 .then(|| (whole.range(), first.start()..rest.end()))
         })
@@ -72,7 +73,10 @@ mod tests {
 
     #[test]
     fn spaces_in_targets() {
-        assert_eq!(found("[a](https://x.org/my page)"), ["https://x.org/my page"]);
+        assert_eq!(
+            found("[a](https://x.org/my page)"),
+            ["https://x.org/my page"]
+        );
         assert_eq!(found("[a](/en/help #faq)"), ["/en/help #faq"]);
         assert_eq!(found("[a](https:// x.org)"), ["https:// x.org"]);
     }

@@ -2,8 +2,8 @@
 
 use crate::rules::link_syntax::{text_host_mismatch, without_www};
 use crate::rules::prelude::*;
-use crate::site::url_text::host_of;
 use crate::site::host_typos::describe_difference;
+use crate::site::url_text::host_of;
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, LinkTextHostMismatch)
@@ -33,15 +33,16 @@ impl Rule for LinkTextHostMismatch {
             let Some(found) = text_host_mismatch(link) else {
                 continue;
             };
-            let raw = raw.get_or_insert_with(|| {
-                site.corpus.confinement.read_text(page.path(), u64::MAX)
-            });
+            let raw =
+                raw.get_or_insert_with(|| site.corpus.confinement.read_text(page.path(), u64::MAX));
             let same_target = source.and_then(|source| {
                 source
                     .document
                     .links
                     .iter()
-                    .find(|other| other.target == link.target && text_host_mismatch(other).is_none())
+                    .find(|other| {
+                        other.target == link.target && text_host_mismatch(other).is_none()
+                    })
                     .map(|other| (source, other))
             });
             let same_text = source.and_then(|source| {
@@ -69,7 +70,9 @@ impl Rule for LinkTextHostMismatch {
             .label(format!("the target's host is `{target_host}`"));
             diagnostic = match (same_target, same_text) {
                 (Some((source, other)), _) => diagnostic
-                    .help(format!("write `{target_host}` in the text, as the source page does"))
+                    .help(format!(
+                        "write `{target_host}` in the text, as the source page does"
+                    ))
                     .related(
                         source.path(),
                         other.span.clone(),
@@ -83,7 +86,11 @@ impl Rule for LinkTextHostMismatch {
                     .related(
                         source.path(),
                         other.span.clone(),
-                        format!("`{}` links this text to `{}` here", source.path(), other.target),
+                        format!(
+                            "`{}` links this text to `{}` here",
+                            source.path(),
+                            other.target
+                        ),
                     ),
                 _ => diagnostic.help(format!(
                     "write `{target_host}` in the text, or correct the target if the text is right"
@@ -94,14 +101,18 @@ impl Rule for LinkTextHostMismatch {
                 .filter(|_| !target_is_wrong)
                 .and_then(|raw| host_span_in_text(raw, link, text_host));
             if let Some(span) = text_fix {
-                diagnostic = diagnostic.fix(Fix::new(if same_target.is_some() {
+                diagnostic = diagnostic.fix(Fix::new(
+                    if same_target.is_some() {
                         Applicability::Safe
                     } else {
                         Applicability::Unsafe
-                    }, format!("write `{target_host}` in the link text"), vec![Edit {
+                    },
+                    format!("write `{target_host}` in the link text"),
+                    vec![Edit {
                         span,
                         replacement: target_host.clone(),
-                    }]));
+                    }],
+                ));
             }
             diagnostics.push(diagnostic);
         }
@@ -136,7 +147,10 @@ mod tests {
             "https://chatmail.woodpeckersnest.space/"
         ));
         assert!(reported("https://example.org/a", "https://example.com/a"));
-        assert!(reported("chatmial.example.org", "https://chatmail.example.org"));
+        assert!(reported(
+            "chatmial.example.org",
+            "https://chatmail.example.org"
+        ));
         assert!(reported("docs.example.org", "https://other.org/docs"));
     }
 

@@ -2,8 +2,8 @@
 //! pair, so the link shows as text.
 
 use crate::rules::link_syntax::{is_markdown, is_skipped};
-use crate::site::url_text::looks_like_target;
 use crate::rules::prelude::*;
+use crate::site::url_text::looks_like_target;
 use regex::Regex;
 use std::sync::LazyLock;
 

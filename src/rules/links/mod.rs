@@ -1,5 +1,21 @@
 //! The `links` rules.
 
+mod anchor_broken;
+mod autolink_mangled;
+mod host_typo;
+mod link_bare_domain;
+mod link_broken;
+mod link_empty_target;
+mod link_scheme_typo;
+mod link_space_before_target;
+mod link_target_whitespace;
+mod link_text_host_mismatch;
+mod link_unbalanced_brackets;
+mod path_escapes_root;
+mod reference_duplicate;
+mod reference_undefined;
+mod reference_unused;
+
 super::declare_rules! {
     category: "links";
     anchor_broken => "anchor-broken",

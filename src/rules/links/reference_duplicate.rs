@@ -87,7 +87,8 @@ impl Rule for ReferenceDuplicate {
             .help(if same_target {
                 "remove this repeated definition".to_owned()
             } else {
-                "keep one definition with the right target, or give this one its own label".to_owned()
+                "keep one definition with the right target, or give this one its own label"
+                    .to_owned()
             })
             .related(
                 page.path(),
@@ -96,10 +97,13 @@ impl Rule for ReferenceDuplicate {
             );
             if same_target {
                 let line_end = (line.span.end + 1).min(context.text.len());
-                diagnostic = diagnostic.fix(Fix::safe("remove the repeated definition".to_owned(), vec![Edit {
+                diagnostic = diagnostic.fix(Fix::safe(
+                    "remove the repeated definition".to_owned(),
+                    vec![Edit {
                         span: line.span.start..line_end,
                         replacement: String::new(),
-                    }]));
+                    }],
+                ));
             }
             diagnostics.push(diagnostic);
         }
@@ -111,7 +115,10 @@ mod tests {
     use super::*;
 
     fn labels(text: &str) -> Vec<String> {
-        definition_lines(text).into_iter().map(|line| line.label).collect()
+        definition_lines(text)
+            .into_iter()
+            .map(|line| line.label)
+            .collect()
     }
 
     #[test]

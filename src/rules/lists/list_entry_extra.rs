@@ -1,7 +1,7 @@
 //! An entry in a translation's list of links that the source page's list does not have.
 
-use crate::rules::prelude::*;
 use crate::align::link_lists::{Finding, compare, source_lists};
+use crate::rules::prelude::*;
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListEntryExtra)

@@ -1,7 +1,7 @@
 //! An entry of a source page's list of links that a translation's list lacks.
 
-use crate::rules::prelude::*;
 use crate::align::link_lists::{Finding, compare, source_lists};
+use crate::rules::prelude::*;
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListEntryMissing)
@@ -26,7 +26,10 @@ impl Rule for ListEntryMissing {
                             ),
                         )
                         .label(format!("`{}` is missing from this item", entry.label))
-                        .help(format!("link `{}` again, as the source page does", entry.target))
+                        .help(format!(
+                            "link `{}` again, as the source page does",
+                            entry.target
+                        ))
                         .related(
                             source.path(),
                             entry.item_span.clone(),

@@ -1,8 +1,8 @@
 //! An entry of a translation's list of links whose host is a near miss of the source's.
 
+use crate::align::link_lists::{Finding, compare, source_lists};
 use crate::rules::prelude::*;
 use crate::site::host_typos::HostEdit;
-use crate::align::link_lists::{Finding, compare, source_lists};
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListEntryTypo)

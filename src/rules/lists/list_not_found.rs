@@ -1,7 +1,7 @@
 //! A list declared in `[[lists]]` that a source page or one of its translations lacks.
 
-use crate::rules::prelude::*;
 use crate::align::link_lists::{compare, source_lists, unmatched_declarations};
+use crate::rules::prelude::*;
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListNotFound)

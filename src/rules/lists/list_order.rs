@@ -1,7 +1,7 @@
 //! A translation's list of links whose entries follow another order than the source's.
 
-use crate::rules::prelude::*;
 use crate::align::link_lists::{Finding, compare, source_lists};
+use crate::rules::prelude::*;
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, ListOrder)

@@ -19,12 +19,16 @@ impl Rule for HeadingIdUnread {
             let id = broken.remains.as_deref().unwrap_or_default();
             let (message, help) = if broken.repair.is_empty() {
                 (
-                    format!("kramdown reads no id from `{{#{id}}}`: an id starts with a letter and holds only letters, digits, `_`, `-` and `:`; the heading shows `{{#{id}}}` as text"),
+                    format!(
+                        "kramdown reads no id from `{{#{id}}}`: an id starts with a letter and holds only letters, digits, `_`, `-` and `:`; the heading shows `{{#{id}}}` as text"
+                    ),
                     "write an id that starts with an ASCII letter".to_owned(),
                 )
             } else {
                 (
-                    format!("kramdown reads `{{#{id}}}` only after a space: the heading shows it as text and gets an automatic id, so links to `#{id}` do not reach it"),
+                    format!(
+                        "kramdown reads `{{#{id}}}` only after a space: the heading shows it as text and gets an automatic id, so links to `#{id}` do not reach it"
+                    ),
                     format!("put a space before `{{#{id}}}`"),
                 )
             };

@@ -36,7 +36,12 @@ impl Rule for HeadingMarkerLost {
                             .document
                             .headings
                             .iter()
-                            .find(|heading| heading.explicit_id.as_ref().is_some_and(|anchor| anchor.id == id))
+                            .find(|heading| {
+                                heading
+                                    .explicit_id
+                                    .as_ref()
+                                    .is_some_and(|anchor| anchor.id == id)
+                            })
                             .map(|heading| (source, heading))
                     });
                     let mut diagnostic = Diagnostic::new(

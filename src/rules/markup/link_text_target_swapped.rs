@@ -12,13 +12,17 @@ struct LinkTextTargetSwapped;
 impl Rule for LinkTextTargetSwapped {
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let source = context.source.document;
-        for link in context.translation.document.links.iter().filter(|link| is_swapped(link)) {
+        for link in context
+            .translation
+            .document
+            .links
+            .iter()
+            .filter(|link| is_swapped(link))
+        {
             let address = link.text.trim();
-            let Some(counterpart) = source
-                .links
-                .iter()
-                .find(|source_link| source_link.target.trim().trim_end_matches('/') == address.trim_end_matches('/'))
-            else {
+            let Some(counterpart) = source.links.iter().find(|source_link| {
+                source_link.target.trim().trim_end_matches('/') == address.trim_end_matches('/')
+            }) else {
                 continue;
             };
             diagnostics.push(

@@ -24,23 +24,28 @@ impl Rule for LinkWordsBeforeTarget {
             let spaces_only = !broken.repair.is_empty();
             let (message, help) = if spaces_only {
                 (
-                    format!("a space between `]` and `(` breaks this link to `{target}`: it shows as text"),
+                    format!(
+                        "a space between `]` and `(` breaks this link to `{target}`: it shows as text"
+                    ),
                     "remove the space so that `(` follows `]` directly",
                 )
             } else {
                 (
-                    format!("text between `]` and `(` breaks this link to `{target}`: it shows as text"),
+                    format!(
+                        "text between `]` and `(` breaks this link to `{target}`: it shows as text"
+                    ),
                     "move the words into the brackets or after the link: `[text](target) words`",
                 )
             };
-            let mut diagnostic = Diagnostic::new(context.translation.path(), broken.span.clone(), message)
-            .label("`(` must follow `]` directly")
-            .help(help)
-            .related(
-                context.source.path(),
-                counterpart,
-                format!("`{}` links to `{target}` here", context.source.path()),
-            );
+            let mut diagnostic =
+                Diagnostic::new(context.translation.path(), broken.span.clone(), message)
+                    .label("`(` must follow `]` directly")
+                    .help(help)
+                    .related(
+                        context.source.path(),
+                        counterpart,
+                        format!("`{}` links to `{target}` here", context.source.path()),
+                    );
             if let Some(fix) = repair(broken, "remove the space before `(`", true) {
                 diagnostic = diagnostic.fix(fix);
             }

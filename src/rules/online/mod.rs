@@ -1,5 +1,11 @@
 //! The `online` rules.
 
+mod url_broken;
+mod url_fragment_missing;
+mod url_private;
+mod url_redirected;
+mod url_unverifiable;
+
 super::declare_rules! {
     category: "online";
     url_broken => "url-broken",

@@ -36,12 +36,17 @@ impl Rule for UrlRedirected {
                 )
                 .label("moved permanently")
                 .help(format!("use `{target}` directly"))
-                .fix(// Servers often redirect by the client's language: the final address may
-// be the wrong one for this translation.
-Fix::unsafe_(format!("replace with `{target}`"), vec![Edit {
-                        span: occurrence.span.clone(),
-                        replacement: target.clone(),
-                    }])),
+                .fix(
+                    // Servers often redirect by the client's language: the final address may
+                    // be the wrong one for this translation.
+                    Fix::unsafe_(
+                        format!("replace with `{target}`"),
+                        vec![Edit {
+                            span: occurrence.span.clone(),
+                            replacement: target.clone(),
+                        }],
+                    ),
+                ),
             );
         }
     }

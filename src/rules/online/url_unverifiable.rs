@@ -2,8 +2,8 @@
 //! 429, 999, timeouts, TLS errors, server errors after retries.
 
 use crate::online::Verdict;
-use crate::site::online::describe;
 use crate::rules::prelude::*;
+use crate::site::online::describe;
 
 pub(super) fn build(options: &toml::Table) -> Result<Box<dyn Rule>, String> {
     without_options(options, UrlUnverifiable)

@@ -39,7 +39,11 @@ impl Rule for HeadingIdParity {
                     .related(
                         context.source.path(),
                         expected.span.clone(),
-                        format!("`{}` has `{{#{}}}` here", context.source.path(), expected.id),
+                        format!(
+                            "`{}` has `{{#{}}}` here",
+                            context.source.path(),
+                            expected.id
+                        ),
                     )
                     .compared(ItemKind::HeadingId, &expected.id, Presence::Missing)
             };
@@ -122,7 +126,13 @@ fn own_links_to(context: &TranslationContext, id: &str) -> Option<Vec<Span>> {
         _ => false,
     };
     for page in site.pages() {
-        if page.path() != here && page.document.links.iter().any(|link| reaches_id(page.path(), link)) {
+        if page.path() != here
+            && page
+                .document
+                .links
+                .iter()
+                .any(|link| reaches_id(page.path(), link))
+        {
             return None;
         }
     }
@@ -179,11 +189,15 @@ fn missing_id(
         "add `{{#{}}}` to the heading, as in the source page",
         expected.id
     ))
-    .fix(Fix::new(if certain {
+    .fix(Fix::new(
+        if certain {
             Applicability::Safe
         } else {
             Applicability::Unsafe
-        }, format!("add the id `{}`", expected.id), vec![edit]))
+        },
+        format!("add the id `{}`", expected.id),
+        vec![edit],
+    ))
 }
 
 fn dropped_heading(

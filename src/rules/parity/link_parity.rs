@@ -1,19 +1,19 @@
 //! The translation's link targets differ from its source page's: a link missing, added, or
 //! pointing somewhere else.
 
+use crate::align::Place;
 use crate::align::items::ItemPairing;
 use crate::align::keys::generalise_locale;
 use crate::align::link_lists::list_entry_links;
-use crate::align::Place;
 use crate::diagnostic::{ItemKind, Presence};
+use crate::rules::link_syntax::with_scheme_corrected;
 use crate::rules::lost_markup::{explains_link, lost_markup_of, reported_by_markup_rules};
 use crate::rules::prelude::*;
-use crate::rules::link_syntax::with_scheme_corrected;
 use crate::rules::site_targets::{Written, reported_elsewhere};
 use crate::site::Site;
-use crate::site::urls::{Resolution, Target};
-use crate::site::url_text::{LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain};
 use crate::site::host_typos::damerau_distance;
+use crate::site::url_text::{LOCALIZED_HOSTS, bare_url_in_text, host_of, registrable_domain};
+use crate::site::urls::{Resolution, Target};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -42,7 +42,8 @@ pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, String> {
     let options: Options = options(table)?;
     let mut builder = GlobSetBuilder::new();
     for pattern in &options.localized {
-        let glob = Glob::new(pattern).map_err(|err| format!("`localized`: invalid glob `{pattern}`: {err}"))?;
+        let glob = Glob::new(pattern)
+            .map_err(|err| format!("`localized`: invalid glob `{pattern}`: {err}"))?;
         builder.add(glob);
     }
     let localized = builder.build().map_err(|err| err.to_string())?;
@@ -82,7 +83,10 @@ impl Rule for LinkParity {
     fn check_translation(&self, context: &TranslationContext, diagnostics: &mut Vec<Diagnostic>) {
         let (source, translation) = (context.source.document, context.translation.document);
         // String catalogs compare by key (`fluent-message-missing`, `catalog-key-missing`).
-        let is_page = matches!(context.translation.file.kind, FileKind::Markdown | FileKind::Mdx | FileKind::Html);
+        let is_page = matches!(
+            context.translation.file.kind,
+            FileKind::Markdown | FileKind::Mdx | FileKind::Html
+        );
         if !is_page || source.redirect.is_some() || translation.redirect.is_some() {
             return;
         }
@@ -96,10 +100,20 @@ impl Rule for LinkParity {
             .get_or_init(|| source_explicit_ids(context));
         let alignment = context.alignment();
         let list_entries = list_entry_targets(context);
-        let source_links =
-            self.compared(context.site, &context.source, source_locale, explicit_ids, &list_entries);
-        let translation_links =
-            self.compared(context.site, &context.translation, translation_locale, explicit_ids, &list_entries);
+        let source_links = self.compared(
+            context.site,
+            &context.source,
+            source_locale,
+            explicit_ids,
+            &list_entries,
+        );
+        let translation_links = self.compared(
+            context.site,
+            &context.translation,
+            translation_locale,
+            explicit_ids,
+            &list_entries,
+        );
         let offsets = |links: &[Option<Compared>], document: &Document| -> Vec<usize> {
             document
                 .links
@@ -116,7 +130,10 @@ impl Rule for LinkParity {
             &offsets(&translation_links, translation),
         );
         let keys = |links: &[Option<Compared>]| -> Vec<Option<String>> {
-            links.iter().map(|link| link.as_ref().map(|link| link.same_as.clone())).collect()
+            links
+                .iter()
+                .map(|link| link.as_ref().map(|link| link.same_as.clone()))
+                .collect()
         };
         for (index, link) in source_links.iter().enumerate() {
             if link.is_none() {
@@ -135,7 +152,9 @@ impl Rule for LinkParity {
         for (index, link) in source_links.iter().enumerate() {
             if let Some(link) = link
                 && pairing.source_pair(index).is_none()
-                && lost.iter().any(|broken| explains_link(broken, &link.link.target))
+                && lost
+                    .iter()
+                    .any(|broken| explains_link(broken, &link.link.target))
             {
                 pairing.settle_source(index);
             }
@@ -169,19 +188,30 @@ impl Rule for LinkParity {
             if !(a.localized || b.localized) {
                 return None;
             }
-            let (source_host, translation_host) = (host_of(&a.link.target)?, host_of(&b.link.target)?);
+            let (source_host, translation_host) =
+                (host_of(&a.link.target)?, host_of(&b.link.target)?);
             (site_of(&source_host) == site_of(&translation_host)).then(|| {
-                (source_host != translation_host, !same_block, damerau_distance(&a.key, &b.key))
+                (
+                    source_host != translation_host,
+                    !same_block,
+                    damerau_distance(&a.key, &b.key),
+                )
             })
         });
         // Left unpaired, these differ on purpose (or are the Liquid rules' to report).
         for (index, link) in source_links.iter().enumerate() {
-            if link.as_ref().is_some_and(|link| link.localized || link.liquid) {
+            if link
+                .as_ref()
+                .is_some_and(|link| link.localized || link.liquid)
+            {
                 pairing.settle_source(index);
             }
         }
         for (index, link) in translation_links.iter().enumerate() {
-            if link.as_ref().is_some_and(|link| link.localized || link.liquid) {
+            if link
+                .as_ref()
+                .is_some_and(|link| link.localized || link.liquid)
+            {
                 pairing.settle_translation(index);
             }
         }
@@ -232,7 +262,10 @@ impl Rule for LinkParity {
         // A link to an image the source page shows is an image lost in translation
         // (`image-parity` reports it).
         let shown_in_source = |link: &Compared| {
-            source.images.iter().any(|image| image.src == link.link.target)
+            source
+                .images
+                .iter()
+                .any(|image| image.src == link.link.target)
         };
         let added: Vec<usize> = pairing.added().collect();
         for t in added {
@@ -266,7 +299,10 @@ impl LinkParity {
                 // A misspelt scheme is `link-scheme-typo`'s: compare what the author meant.
                 let (key, localized) = match with_scheme_corrected(page, link) {
                     Some(target) => {
-                        let corrected = Link { target, ..link.clone() };
+                        let corrected = Link {
+                            target,
+                            ..link.clone()
+                        };
                         self.key(&corrected, locale, explicit_ids)?
                     }
                     None => self.key(link, locale, explicit_ids)?,
@@ -295,36 +331,54 @@ impl LinkParity {
     /// and `help.md`, are one link whatever the URL model writes. A fragment is kept when it
     /// names an explicit id (generated ids follow translated headings), or always
     /// without `ignore-fragments`.
-    fn page_key(&self, site: &Site, page: &Page, link: &Link, explicit_ids: &HashSet<String>) -> Option<String> {
+    fn page_key(
+        &self,
+        site: &Site,
+        page: &Page,
+        link: &Link,
+        explicit_ids: &HashSet<String>,
+    ) -> Option<String> {
         if link.kind == LinkKind::Bare || link.has_liquid || host_of(&link.target).is_some() {
             return None;
         }
-        let Target::Local { resolution: Resolution::File(file), fragment } =
-            Written::link(link).classify(site, page.path())?
+        let Target::Local {
+            resolution: Resolution::File(file),
+            fragment,
+        } = Written::link(link).classify(site, page.path())?
         else {
             return None;
         };
         let reached = site.corpus.index_of(&file)?;
         let source = site.corpus.source_of(reached).unwrap_or(reached);
         let path = &site.corpus.files[source].path;
-        Some(match fragment.filter(|fragment| {
-            !fragment.is_empty() && (!self.ignore_fragments || explicit_ids.contains(fragment))
-        }) {
-            Some(fragment) => format!("page:{path}#{fragment}"),
-            None => format!("page:{path}"),
-        })
+        Some(
+            match fragment.filter(|fragment| {
+                !fragment.is_empty() && (!self.ignore_fragments || explicit_ids.contains(fragment))
+            }) {
+                Some(fragment) => format!("page:{path}#{fragment}"),
+                None => format!("page:{path}"),
+            },
+        )
     }
 
     /// The comparison key of a link and whether it is localised; `None` for a link to a
     /// fragment of the same page that is not compared.
-    fn key(&self, link: &Link, locale: &str, explicit_ids: &HashSet<String>) -> Option<(String, bool)> {
+    fn key(
+        &self,
+        link: &Link,
+        locale: &str,
+        explicit_ids: &HashSet<String>,
+    ) -> Option<(String, bool)> {
         let target = match link.kind {
             // Bare URL detection runs on into CJK text that follows without a space.
             LinkKind::Bare => bare_url_in_text(&link.target),
             _ => link.target.trim(),
         };
         if link.has_liquid {
-            return Some((target.split_whitespace().collect::<Vec<_>>().join(" "), false));
+            return Some((
+                target.split_whitespace().collect::<Vec<_>>().join(" "),
+                false,
+            ));
         }
         let (base, fragment) = match target.split_once('#') {
             Some((base, fragment)) => (base, Some(fragment)),
@@ -352,7 +406,9 @@ impl LinkParity {
         }
         let localized = generalised.has_locale
             || generalised.locale_subdomain
-            || host.as_deref().is_some_and(|host| self.localized.is_match(host))
+            || host
+                .as_deref()
+                .is_some_and(|host| self.localized.is_match(host))
             || self.localized.is_match(strip_scheme(target));
         Some((key, localized))
     }
@@ -406,10 +462,16 @@ fn settle_substituted_hosts(
     translation: &[Option<Compared>],
 ) {
     let hosts = |links: &[Option<Compared>]| -> HashSet<String> {
-        links.iter().flatten().filter_map(|link| host_of(&link.link.target)).collect()
+        links
+            .iter()
+            .flatten()
+            .filter_map(|link| host_of(&link.link.target))
+            .collect()
     };
     let (source_hosts, translation_hosts) = (hosts(source), hosts(translation));
-    let open_by_host = |links: &[Option<Compared>], open: &dyn Fn(usize) -> bool, section: &dyn Fn(usize) -> usize| {
+    let open_by_host = |links: &[Option<Compared>],
+                        open: &dyn Fn(usize) -> bool,
+                        section: &dyn Fn(usize) -> usize| {
         let mut by_host: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
         for (index, link) in links.iter().enumerate() {
             if let Some(host) = link.as_ref().and_then(|link| host_of(&link.link.target))
@@ -425,17 +487,23 @@ fn settle_substituted_hosts(
         }
         by_host
     };
-    let source_open = open_by_host(source, &|s| pairing.is_source_open(s), &|s| pairing.mapped_section(s));
-    let translation_open =
-        open_by_host(translation, &|t| pairing.is_translation_open(t), &|t| pairing.translation_section(t));
+    let source_open = open_by_host(source, &|s| pairing.is_source_open(s), &|s| {
+        pairing.mapped_section(s)
+    });
+    let translation_open = open_by_host(translation, &|t| pairing.is_translation_open(t), &|t| {
+        pairing.translation_section(t)
+    });
     for source_host in source_hosts.difference(&translation_hosts) {
         let Some((wanted_links, wanted)) = source_open.get(source_host) else {
             continue;
         };
-        let substitute = translation_hosts.difference(&source_hosts).find_map(|host| {
-            let (links, found) = translation_open.get(host)?;
-            (found == wanted || (wanted.len() >= 2 && found.len() == wanted.len())).then_some(links)
-        });
+        let substitute = translation_hosts
+            .difference(&source_hosts)
+            .find_map(|host| {
+                let (links, found) = translation_open.get(host)?;
+                (found == wanted || (wanted.len() >= 2 && found.len() == wanted.len()))
+                    .then_some(links)
+            });
         let Some(substitute) = substitute else {
             continue;
         };
@@ -500,19 +568,25 @@ fn missing_link(context: &TranslationContext, place: &Place, source: &Compared) 
             format!("no link to `{target}`"),
         ),
         _ => (
-            format!("the source page has a block linking to `{target}` here; the translation lacks it"),
+            format!(
+                "the source page has a block linking to `{target}` here; the translation lacks it"
+            ),
             format!("the source's block with `{target}` belongs here"),
         ),
     };
-    Diagnostic::new(context.translation.path(), place.line_span(translation), message)
-        .label(label)
-        .help("add the link, as the source page has it")
-        .related(
-            context.source.path(),
-            source.link.span.clone(),
-            format!("`{}` links to `{target}` here", context.source.path()),
-        )
-        .compared(ItemKind::Link, &source.key, Presence::Missing)
+    Diagnostic::new(
+        context.translation.path(),
+        place.line_span(translation),
+        message,
+    )
+    .label(label)
+    .help("add the link, as the source page has it")
+    .related(
+        context.source.path(),
+        source.link.span.clone(),
+        format!("`{}` links to `{target}` here", context.source.path()),
+    )
+    .compared(ItemKind::Link, &source.key, Presence::Missing)
 }
 
 fn extra(
@@ -548,7 +622,10 @@ mod tests {
 
     fn key_of(target: &str, ignore_fragments: bool) -> Option<(String, bool)> {
         let mut table = toml::Table::new();
-        table.insert("ignore-fragments".to_owned(), toml::Value::Boolean(ignore_fragments));
+        table.insert(
+            "ignore-fragments".to_owned(),
+            toml::Value::Boolean(ignore_fragments),
+        );
         let options: Options = options(&table).unwrap();
         let rule = LinkParity {
             localized: GlobSetBuilder::new().build().unwrap(),
@@ -572,10 +649,16 @@ mod tests {
     #[test]
     fn fragments_count_when_they_name_an_explicit_id_or_when_asked() {
         let key = |target, ignore| key_of(target, ignore).unwrap().0;
-        assert_eq!(key("/es/help#multiclient", true), "/{locale}/help#multiclient");
+        assert_eq!(
+            key("/es/help#multiclient", true),
+            "/{locale}/help#multiclient"
+        );
         assert_eq!(key("/es/help#generated-id", true), "/{locale}/help");
         assert_eq!(key("https://x.org/a#Sección", true), "https://x.org/a");
-        assert_eq!(key("https://x.org/a#Sección", false), "https://x.org/a#Sección");
+        assert_eq!(
+            key("https://x.org/a#Sección", false),
+            "https://x.org/a#Sección"
+        );
         // A same-page fragment is kept, to pair with the source's as a changed link.
         assert_eq!(key("#grupos", true), "#grupos");
         assert_eq!(key_of("#", true), None);
@@ -583,9 +666,15 @@ mod tests {
 
     #[test]
     fn near_misses() {
-        assert!(is_near_miss("https://github.com/a/b", "https://github.com/a/c/d"));
+        assert!(is_near_miss(
+            "https://github.com/a/b",
+            "https://github.com/a/c/d"
+        ));
         assert!(is_near_miss("https://delta.chat/x", "https://detla.chat/x"));
-        assert!(!is_near_miss("https://delta.chat/x", "https://example.org/x"));
+        assert!(!is_near_miss(
+            "https://delta.chat/x",
+            "https://example.org/x"
+        ));
         assert!(!is_near_miss("https://t.me/x", "https://x.me/x"));
         assert!(is_near_miss("donate", "donar"));
         assert!(is_near_miss("help#a", "help#b"));

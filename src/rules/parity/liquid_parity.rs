@@ -27,9 +27,13 @@ impl Rule for LiquidParity {
         }
         let source_tags = compared(&source.liquid);
         let translation_tags = compared(&translation.liquid);
-        let offsets = |tags: &[Compared]| -> Vec<usize> { tags.iter().map(|tag| tag.tag.span.start).collect() };
+        let offsets = |tags: &[Compared]| -> Vec<usize> {
+            tags.iter().map(|tag| tag.tag.span.start).collect()
+        };
         let keys = |tags: &[Compared]| -> Vec<Option<(LiquidKind, String)>> {
-            tags.iter().map(|tag| Some((tag.tag.kind, tag.content.clone()))).collect()
+            tags.iter()
+                .map(|tag| Some((tag.tag.kind, tag.content.clone())))
+                .collect()
         };
         let mut pairing = ItemPairing::new(
             context.alignment(),
@@ -44,7 +48,9 @@ impl Rule for LiquidParity {
         for broken in &translation.broken_liquid {
             let closest = (0..source_tags.len())
                 .filter(|&s| pairing.is_source_open(s) && source_tags[s].tag.kind == broken.kind)
-                .min_by_key(|&s| damerau_distance(&source_tags[s].content, &normalise(&broken.content)));
+                .min_by_key(|&s| {
+                    damerau_distance(&source_tags[s].content, &normalise(&broken.content))
+                });
             if let Some(s) = closest {
                 pairing.settle_source(s);
             }
@@ -62,19 +68,29 @@ impl Rule for LiquidParity {
             let written = written(tag.tag.kind, &tag.content);
             let place = pairing.place(s);
             let message = match place {
-                Place::In(_) => format!("the source page has `{written}` in this block; the translation does not"),
-                _ => format!("the source page has a block with `{written}` here; the translation lacks it"),
+                Place::In(_) => format!(
+                    "the source page has `{written}` in this block; the translation does not"
+                ),
+                _ => format!(
+                    "the source page has a block with `{written}` here; the translation lacks it"
+                ),
             };
             diagnostics.push(
-                Diagnostic::new(context.translation.path(), place.line_span(translation), message)
-                    .label(format!("`{written}` missing"))
-                    .help(format!("copy `{written}` from the source page unchanged: Liquid is not translated"))
-                    .related(
-                        context.source.path(),
-                        tag.tag.span.clone(),
-                        format!("`{}` has `{written}` here", context.source.path()),
-                    )
-                    .compared(ItemKind::Liquid, &written, Presence::Missing),
+                Diagnostic::new(
+                    context.translation.path(),
+                    place.line_span(translation),
+                    message,
+                )
+                .label(format!("`{written}` missing"))
+                .help(format!(
+                    "copy `{written}` from the source page unchanged: Liquid is not translated"
+                ))
+                .related(
+                    context.source.path(),
+                    tag.tag.span.clone(),
+                    format!("`{}` has `{written}` here", context.source.path()),
+                )
+                .compared(ItemKind::Liquid, &written, Presence::Missing),
             );
         }
         let added: Vec<usize> = pairing.added().collect();
@@ -129,7 +145,8 @@ fn is_near_miss(source: &Compared, translation: &Compared) -> bool {
         (split(&source.content), split(&translation.content));
     source_name == translation_name
         || (!source_rest.is_empty() && source_rest == translation_rest)
-        || damerau_distance(&source.content, &translation.content) * 3 <= source.content.chars().count()
+        || damerau_distance(&source.content, &translation.content) * 3
+            <= source.content.chars().count()
 }
 
 fn changed(context: &TranslationContext, source: &Compared, translation: &Compared) -> Diagnostic {
@@ -148,10 +165,13 @@ fn changed(context: &TranslationContext, source: &Compared, translation: &Compar
         format!("`{}` has `{expected}` here", context.source.path()),
     )
     .compared(ItemKind::Liquid, &expected, Presence::Missing)
-    .fix(Fix::unsafe_(format!("write `{expected}`"), vec![Edit {
+    .fix(Fix::unsafe_(
+        format!("write `{expected}`"),
+        vec![Edit {
             span: translation.tag.span.clone(),
             replacement: expected.clone(),
-        }]))
+        }],
+    ))
 }
 
 #[cfg(test)]
@@ -169,19 +189,34 @@ mod tests {
     #[test]
     fn near_misses_share_a_name_arguments_or_most_characters() {
         let near = |a: &LiquidTag, b: &LiquidTag| {
-            is_near_miss(&compared(std::slice::from_ref(a))[0], &compared(std::slice::from_ref(b))[0])
+            is_near_miss(
+                &compared(std::slice::from_ref(a))[0],
+                &compared(std::slice::from_ref(b))[0],
+            )
         };
         let include = tag(LiquidKind::Tag, "include standards-url");
-        assert!(near(&include, &tag(LiquidKind::Tag, "incluir standards-url")));
+        assert!(near(
+            &include,
+            &tag(LiquidKind::Tag, "incluir standards-url")
+        ));
         assert!(near(&include, &tag(LiquidKind::Tag, "include url-normas")));
-        assert!(near(&tag(LiquidKind::Output, "site.title"), &tag(LiquidKind::Output, "site.titel")));
+        assert!(near(
+            &tag(LiquidKind::Output, "site.title"),
+            &tag(LiquidKind::Output, "site.titel")
+        ));
         assert!(!near(&include, &tag(LiquidKind::Tag, "if user")));
-        assert!(!near(&include, &tag(LiquidKind::Output, "include standards-url")));
+        assert!(!near(
+            &include,
+            &tag(LiquidKind::Output, "include standards-url")
+        ));
     }
 
     #[test]
     fn whitespace_does_not_count() {
-        assert_eq!(normalise("include  standards-url\n"), "include standards-url");
+        assert_eq!(
+            normalise("include  standards-url\n"),
+            "include standards-url"
+        );
         assert_eq!(written(LiquidKind::Output, "site.url"), "{{ site.url }}");
     }
 }
